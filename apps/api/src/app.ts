@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/client.ts';
+import { registerBodyGuards } from './http/body-guards.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerOriginCheck } from './http/origin-check.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSession } from './http/session.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { registerWebApp } from './http/web-app.ts';
+import { defaultHubOptions, EventHub, type EventHubOptions } from './lib/events/hub.ts';
+import { liveEventsPruneTask } from './lib/events/prune.ts';
+import { HOUSEKEEPING_EVERY_MS, startHousekeeping } from './lib/housekeeping.ts';
+import { OutboxWorker } from './lib/mail/outbox.ts';
+import { createTransport } from './lib/mail/transport.ts';
+import { RateLimiter } from './lib/rate-limit.ts';
+import { createLocalStorage } from './lib/storage.ts';
+import { authCleanupTask } from './modules/auth/cleanup.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { businessRoutes } from './modules/businesses/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { conversationRoutes } from './modules/conversations/routes.ts';
+import { devRoutes } from './modules/dev/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
+import { faqRoutes } from './modules/faq/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { influencerRoutes } from './modules/influencers/routes.ts';
+import { invitationRoutes } from './modules/invitations/routes.ts';
+import { MESSAGE_EMAILS_EVERY_MS, unreadMessageEmailTask } from './modules/notifications/message-emails.ts';
+import { notificationPreferenceRoutes } from './modules/notifications/preference-routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { offerRoutes } from './modules/offers/routes.ts';
+import { publicRoutes } from './modules/public-pages/routes.ts';
+import { uploadRoutes } from './modules/uploads/routes.ts';
+import { uploadSweepTask } from './modules/uploads/sweep.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (config.logLevel === 'silent') return false;
+  if (config.prettyLogs && process.stdout.isTTY) {
+    return {
+      level: config.logLevel,
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+    };
+  }
+  return { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** Outbox poll interval; 0 = never poll (tests drain it themselves). */
+  outboxPollMs?: number;
+  /** Housekeeping interval (orphaned uploads, expired sessions and e-mail tokens); 0 = never (tests
+   * call `sweepOrphanUploads` and `sweepExpiredAuthRows` themselves). */
+  housekeepingMs?: number;
+  /** How often unread messages are looked at for the batched e-mail; 0 = never (tests call
+   * `sendUnreadMessageEmails` themselves). */
+  messageEmailsMs?: number;
+  baseUrl?: string;
+  /** Live event streams: heartbeat interval (tests shorten it) and streams per user. */
+  liveEvents?: Partial<EventHubOptions>;
+}
+
+/** Builds the whole HTTP app over an open, migrated database, without listening. */
+export async function buildApp(opts: BuildAppOptions) {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: 1_048_576,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  // JSON only: every other body type answers 415.
+  app.removeContentTypeParser(['text/plain']);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const outbox = new OutboxWorker(
+    database.db,
+    createTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, db: database.db }),
+    app.log,
+    opts.outboxPollMs ?? 1000,
+  );
+  const hub = new EventHub(database.db, app.log, { ...defaultHubOptions, ...opts.liveEvents });
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    outbox,
+    limiter: new RateLimiter(config.rateLimitScale),
+    storage: createLocalStorage(config.uploadsDir),
+    log: app.log,
+    hub,
+    baseUrl: opts.baseUrl ?? config.publicUrl ?? `http://${config.host}:${config.port}`,
+  };
+  app.decorate('ctx', ctx);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // While stopping, answers in flight close their keep-alive connection so the server can end.
+  let closing = false;
+  const CLOSE_GRACE_MS = 3000;
+  app.addHook('preClose', async () => {
+    closing = true;
+    // Open event streams would keep the server from closing: end them (with a reconnect hint) first.
+    hub.closeStreams();
+    // A client that neither reads nor hangs up would hold the server open: cut what is left after a
+    // grace period, well inside the 10 s a stop may take.
+    setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  await app.register(cookie);
+  await registerSecurityHeaders(app, { production: config.production });
+  registerSession(app, ctx);
+  registerOriginCheck(app, config.publicUrl);
+  registerBodyGuards(app);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'BeXtr API', version: '1.0.0', description: 'The HTTP contract of BeXtr. See API.md.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.session.cookieName } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: () => DOCS_CSP,
+  });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(ctx));
+      await api.register(businessRoutes(ctx));
+      await api.register(campaignRoutes(ctx));
+      await api.register(conversationRoutes(ctx));
+      await api.register(devRoutes(ctx));
+      await api.register(eventRoutes(ctx));
+      await api.register(faqRoutes(ctx));
+      await api.register(influencerRoutes(ctx));
+      await api.register(invitationRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
+      await api.register(notificationPreferenceRoutes(ctx));
+      await api.register(offerRoutes(ctx));
+      await api.register(uploadRoutes(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(publicRoutes(ctx));
+  await registerWebApp(app, config.webDistDir);
+
+  await hub.start(database);
+  if ((opts.outboxPollMs ?? 1000) > 0) outbox.start();
+  const housekeepingMs = opts.housekeepingMs ?? HOUSEKEEPING_EVERY_MS;
+  const housekeeping =
+    housekeepingMs > 0
+      ? startHousekeeping([uploadSweepTask(ctx), authCleanupTask(ctx), liveEventsPruneTask(ctx)], {
+          everyMs: housekeepingMs,
+          log: app.log,
+        })
+      : null;
+  const messageEmailsMs = opts.messageEmailsMs ?? MESSAGE_EMAILS_EVERY_MS;
+  const messageEmails =
+    messageEmailsMs > 0
+      ? startHousekeeping([unreadMessageEmailTask(ctx)], { everyMs: messageEmailsMs, log: app.log })
+      : null;
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    await housekeeping?.stop();
+    await messageEmails?.stop();
+    await hub.stop();
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { newId } from './ids.ts';
+import { users } from './schema.ts';
+
+const timestamps = () => ({
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** One per business user; every field may be empty until the business fills it in. */
+export const businessProfiles = pgTable('business_profiles', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  companyName: text('company_name'),
+  industry: text('industry'),
+  description: text('description'),
+  country: text('country'),
+  city: text('city'),
+  website: text('website'),
+  /** One of the business's own uploads, linked in upload_links (via 'logo'). */
+  logoUploadId: text('logo_upload_id'),
+  ...timestamps(),
+});
+
+export interface DeliverableRow {
+  type: string;
+  network: string;
+  quantity: number;
+  notes?: string | undefined;
+}
+
+const published = sql`status = 'published'`;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => newId()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['draft', 'published', 'paused', 'closed'] })
+      .notNull()
+      .default('draft'),
+    name: text('name'),
+    category: text('category'),
+    brief: text('brief'),
+    tiers: text('tiers').array().notNull().default(sql`'{}'::text[]`),
+    networks: text('networks').array().notNull().default(sql`'{}'::text[]`),
+    compensationType: text('compensation_type', { enum: ['paid', 'barter'] }),
+    /** Paid: the amount per influencer; barter: the estimated value. Minor units. */
+    amount: integer('amount'),
+    /** What "sort by amount" orders by: the paid amount, else the barter value, else 0. */
+    sortAmount: integer('sort_amount').notNull().default(0),
+    currency: text('currency').notNull().default('EUR'),
+    barterDescription: text('barter_description'),
+    deliverables: jsonb('deliverables').$type<DeliverableRow[]>().notNull().default([]),
+    estimatedHours: integer('estimated_hours'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    applicationDeadline: date('application_deadline', { mode: 'string' }),
+    countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+    remote: boolean('remote').notNull().default(false),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    slots: integer('slots'),
+    /** Accepted offers; the offers area (issue #5) raises it with a guarded UPDATE. */
+    slotsFilled: integer('slots_filled').notNull().default(0),
+    /** One of the owner's uploads, linked in upload_links (via 'cover'). */
+    coverUploadId: text('cover_upload_id'),
+    /** normalizeSearchText(name + brief): lowercase, without diacritics. */
+    searchText: text('search_text').notNull().default(''),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps(),
+  },
+  // Descending keys are NULLS FIRST, as ORDER BY … DESC sorts: otherwise no index serves the sort.
+  (t) => [
+    index('campaigns_owner_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('campaigns_search_idx').using('gin', t.searchVector).where(published),
+    index('campaigns_published_newest_idx')
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(published),
+    index('campaigns_published_deadline_idx').on(t.applicationDeadline, t.id).where(published),
+    index('campaigns_published_amount_idx')
+      .on(t.sortAmount.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(published),
+    index('campaigns_published_category_idx')
+      .on(t.category, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(published),
+    // Slots are guarded here: never more accepted offers than slots, whatever the concurrency.
+    check(
+      'campaigns_slots_filled_within',
+      sql`slots_filled >= 0 and (slots is null or slots_filled <= slots)`,
+    ),
+  ],
+);
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type BusinessProfileRow = typeof businessProfiles.$inferSelect;

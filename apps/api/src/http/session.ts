@@ -1,0 +1,67 @@
+import type { Locale, Role } from '@bextr/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { localeFromAcceptLanguage } from '../lib/i18n.ts';
+import { findSessionUser, type UserRow } from '../modules/auth/sessions.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRow | null;
+    sessionId: string | null;
+    locale: Locale;
+  }
+}
+
+/** Reads the session cookie on every request and settles the language of the answer. */
+export function registerSession(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('locale', 'en');
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
+    const token = request.cookies[ctx.config.session.cookieName];
+    if (!token || token.length > 200) return;
+    const found = await findSessionUser(ctx.db, token);
+    if (!found) return;
+    request.user = found.user;
+    request.sessionId = found.sessionId;
+    request.locale = found.user.locale;
+  });
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  ctx: AppContext,
+  session: { token: string; expiresAt: Date },
+) {
+  reply.setCookie(ctx.config.session.cookieName, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.session.secureCookie,
+    expires: session.expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
+  reply.clearCookie(ctx.config.session.cookieName, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.session.secureCookie,
+  });
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(request: FastifyRequest): UserRow & { sessionId: string } {
+  if (!request.user || !request.sessionId) throw unauthenticated();
+  return Object.assign(request.user, { sessionId: request.sessionId });
+}
+
+/** The signed-in user holding one of the roles, else 401/403. */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}

@@ -1,0 +1,239 @@
+import { and, asc, gt, gte, inArray, max, or } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Db } from '../../db/client.ts';
+import { liveEvents } from '../../db/schema.ts';
+import { type EventListener, listenForEvents } from './listen.ts';
+
+/** A live event as a stream sends it: the live_events id is the SSE `id:`. */
+export interface LiveEvent {
+  id: number;
+  type: string;
+  data: unknown;
+}
+
+/** One open stream of a signed-in user, as the hub sees it. */
+export interface Subscriber {
+  readonly userId: string;
+  deliver(event: LiveEvent): void;
+  heartbeat(): void;
+  /** Ends the stream: a newer stream of the same user took its place, or the process is stopping. */
+  close(reason: 'replaced' | 'shutdown'): void;
+}
+
+export interface EventHubOptions {
+  /** A comment line to every stream this often, so proxies keep idle streams open (0 = never). */
+  heartbeatMs: number;
+  /** Open streams per user; the oldest is closed when one more opens. */
+  maxStreamsPerUser: number;
+}
+
+export const defaultHubOptions: EventHubOptions = { heartbeatMs: 25_000, maxStreamsPerUser: 10 };
+/** Rows per catch-up query after a reconnect. */
+const CATCH_UP_BATCH = 1000;
+/** Ids dispatched lately, remembered so an event both caught up and NOTIFYed goes out once. */
+const RECENT_IDS = 10_000;
+/** Ids per fetch (one bind parameter each). */
+const FETCH_BATCH = 1000;
+/** Event ids are taken at insert, not at commit, so a lower id can commit after a higher one: a
+ * catch-up also looks back this far in time (its duplicates are dropped by `recent`). */
+export const OUT_OF_ORDER_SLACK_MS = 30_000;
+/** Wait before fetching again after a failed fetch (the ids stay pending). */
+const RETRY_FETCH_MS = 1000;
+
+/** Fans live events out to this process's open streams. One LISTEN per process (listen.ts); each
+ * NOTIFY names live_events ids, fetched in ONE query (NOTIFYs arriving meanwhile are merged into the
+ * next), then handed to the streams of each row's user — no query and no connection per stream. */
+export class EventHub {
+  private readonly streams = new Map<string, Set<Subscriber>>();
+  private readonly pending = new Set<number>();
+  /** The highest id fetched: a catch-up after a lost connection starts after it. */
+  private highWater = 0;
+  private readonly recent = new Set<number>();
+  private pumping: Promise<void> | null = null;
+  private catchingUp: Promise<void> | null = null;
+  /** When the high-water mark last moved: a catch-up looks back from there. */
+  private highWaterAt = Date.now();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private listener: EventListener | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Pick<FastifyBaseLogger, 'warn' | 'info' | 'error'>,
+    private readonly options: EventHubOptions = defaultHubOptions,
+  ) {}
+
+  /** Starts listening (after noting the newest event, where a catch-up would begin). */
+  async start(database: Database): Promise<void> {
+    const [row] = await this.db.select({ id: max(liveEvents.id) }).from(liveEvents);
+    this.highWater = Number(row?.id ?? 0);
+    this.listener = await listenForEvents(
+      database,
+      { onPayload: (payload) => this.onPayload(payload), onReconnect: () => this.catchUp() },
+      this.log,
+    );
+    if (this.options.heartbeatMs > 0) {
+      this.heartbeatTimer = setInterval(() => this.heartbeatAll(), this.options.heartbeatMs);
+      this.heartbeatTimer.unref();
+    }
+  }
+
+  /** Registers an open stream; returns what unregisters it. A user's oldest stream is closed when
+   * the new one passes the cap. */
+  subscribe(subscriber: Subscriber): () => void {
+    let own = this.streams.get(subscriber.userId);
+    if (!own) {
+      own = new Set();
+      this.streams.set(subscriber.userId, own);
+    }
+    own.add(subscriber);
+    while (own.size > this.options.maxStreamsPerUser) {
+      const oldest = own.values().next().value;
+      if (!oldest) break;
+      own.delete(oldest);
+      oldest.close('replaced');
+    }
+    return () => this.unsubscribe(subscriber);
+  }
+
+  /** How many streams are open in this process. */
+  get streamCount(): number {
+    let n = 0;
+    for (const own of this.streams.values()) n += own.size;
+    return n;
+  }
+
+  /** Ends every open stream (first step of a graceful shutdown: they would hold the server open). */
+  closeStreams(): void {
+    for (const own of [...this.streams.values()]) for (const s of [...own]) s.close('shutdown');
+    this.streams.clear();
+  }
+
+  /** Ends every stream and stops listening. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.closeStreams();
+    await this.listener?.close();
+    this.listener = null;
+    await this.pumping;
+    await this.catchingUp;
+  }
+
+  private unsubscribe(subscriber: Subscriber) {
+    const own = this.streams.get(subscriber.userId);
+    if (!own) return;
+    own.delete(subscriber);
+    if (own.size === 0) this.streams.delete(subscriber.userId);
+  }
+
+  private onPayload(payload: string) {
+    for (const part of payload.split(',')) {
+      const id = Number(part);
+      if (Number.isSafeInteger(id) && id > 0) this.pending.add(id);
+    }
+    this.pump();
+  }
+
+  /** One fetch at a time; ids NOTIFYed while it runs are fetched together right after. A failed
+   * fetch puts its ids back and tries again shortly, so a database blip delays events, never drops them. */
+  private pump() {
+    if (this.pumping || this.stopped || this.retryTimer) return;
+    let failed = false;
+    this.pumping = (async () => {
+      while (this.pending.size > 0 && !this.stopped) {
+        const ids = [...this.pending].slice(0, FETCH_BATCH);
+        for (const id of ids) this.pending.delete(id);
+        if (this.streams.size > 0) {
+          try {
+            const rows = await this.db
+              .select()
+              .from(liveEvents)
+              .where(inArray(liveEvents.id, ids))
+              .orderBy(asc(liveEvents.id));
+            this.dispatch(rows);
+          } catch (err) {
+            for (const id of ids) this.pending.add(id);
+            throw err;
+          }
+        }
+        for (const id of ids) if (id > this.highWater) this.highWater = id;
+        this.highWaterAt = Date.now();
+      }
+    })()
+      .catch((err) => {
+        failed = true;
+        if (!this.stopped) this.log.error({ err }, 'live events: fetching events failed; retrying');
+      })
+      .finally(() => {
+        this.pumping = null;
+        if (this.stopped || this.pending.size === 0) return;
+        if (!failed) return this.pump();
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.pump();
+        }, RETRY_FETCH_MS);
+        this.retryTimer.unref();
+      });
+  }
+
+  /** After a lost LISTEN connection: every event after the high-water mark (and, for ids that
+   * committed out of order, the last OUT_OF_ORDER_SLACK_MS before the loss) for the users with open
+   * streams here, in order; `recent` drops what was already sent. */
+  private catchUp() {
+    const since = new Date(this.highWaterAt - OUT_OF_ORDER_SLACK_MS);
+    let after = 0;
+    const run = async () => {
+      for (;;) {
+        const users = [...this.streams.keys()].slice(0, FETCH_BATCH);
+        if (users.length === 0 || this.stopped) return;
+        const rows = await this.db
+          .select()
+          .from(liveEvents)
+          .where(
+            and(
+              gt(liveEvents.id, after),
+              or(gt(liveEvents.id, this.highWater), gte(liveEvents.createdAt, since)),
+              inArray(liveEvents.userId, users),
+            ),
+          )
+          .orderBy(asc(liveEvents.id))
+          .limit(CATCH_UP_BATCH);
+        this.dispatch(rows);
+        const last = rows.at(-1);
+        if (last) {
+          after = last.id;
+          if (last.id > this.highWater) this.highWater = last.id;
+        }
+        if (rows.length < CATCH_UP_BATCH) return;
+      }
+    };
+    this.catchingUp = run()
+      .catch((err) => {
+        if (!this.stopped) this.log.error({ err }, 'live events: catching up failed');
+      })
+      .finally(() => {
+        this.catchingUp = null;
+      });
+  }
+
+  private dispatch(rows: readonly { id: number; userId: string; type: string; data: unknown }[]) {
+    for (const row of rows) {
+      if (this.recent.has(row.id)) continue;
+      this.recent.add(row.id);
+      if (this.recent.size > RECENT_IDS) this.recent.delete(this.recent.values().next().value as number);
+      const own = this.streams.get(row.userId);
+      if (!own) continue;
+      const event: LiveEvent = { id: row.id, type: row.type, data: row.data };
+      for (const subscriber of own) subscriber.deliver(event);
+    }
+  }
+
+  private heartbeatAll() {
+    for (const own of this.streams.values()) for (const s of own) s.heartbeat();
+  }
+}

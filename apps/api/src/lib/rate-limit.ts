@@ -1,0 +1,48 @@
+import { rateLimited } from '../http/errors.ts';
+
+export interface LimitRule {
+  /** Attempts allowed per window before RATE_LIMIT_SCALE is applied. */
+  max: number;
+  windowSeconds: number;
+}
+
+/** Fixed-window counters kept in this process. Issue #11 moves the shared ones to PostgreSQL. */
+export class RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(
+    private readonly scale: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one attempt for each key; throws 429 with Retry-After when any is over its limit. */
+  hit(rule: LimitRule, ...keys: string[]): void {
+    const max = Math.max(1, Math.floor(rule.max * this.scale));
+    const now = this.now();
+    let retryAfter = 0;
+    for (const key of keys) {
+      let window = this.windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
+        this.windows.set(key, window);
+      }
+      window.count += 1;
+      if (window.count > max) retryAfter = Math.max(retryAfter, Math.ceil((window.resetAt - now) / 1000));
+    }
+    if (this.windows.size > 50_000) this.sweep(now);
+    if (retryAfter > 0) throw rateLimited(retryAfter);
+  }
+
+  private sweep(now: number) {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  }
+}
+
+export const limits = {
+  loginPerIp: { max: 30, windowSeconds: 15 * 60 },
+  loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  registerPerIp: { max: 10, windowSeconds: 60 * 60 },
+  resetPerIp: { max: 10, windowSeconds: 60 * 60 },
+  resetPerAccount: { max: 5, windowSeconds: 60 * 60 },
+  resendPerAccount: { max: 5, windowSeconds: 60 * 60 },
+} satisfies Record<string, LimitRule>;

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Where uploaded files live. Keys are made by the server (never a client's file name). The local
+ * driver is the one we run now; an S3 driver implements the same three calls. */
+export interface Storage {
+  put(key: string, data: Buffer): Promise<void>;
+  /** The stored bytes, or null when there is no such object. */
+  get(key: string): Promise<Buffer | null>;
+  /** Removing a key that holds nothing is not an error (the orphan sweep relies on it). */
+  remove(key: string): Promise<void>;
+}
+
+const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+
+function checkKey(key: string): string {
+  if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key: ${key}`);
+  return key;
+}
+
+/** Files in one directory. A write goes to a temporary file that is renamed into place, so a crash
+ * never leaves half a file under a real key. */
+export function createLocalStorage(dir: string): Storage {
+  const root = path.resolve(dir);
+  let ready: Promise<unknown> | null = null;
+  const ensureDir = () => {
+    ready ??= mkdir(root, { recursive: true });
+    return ready;
+  };
+  return {
+    async put(key, data) {
+      const target = path.join(root, checkKey(key));
+      await ensureDir();
+      const temp = path.join(root, `.tmp-${randomBytes(8).toString('hex')}`);
+      try {
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+    async get(key) {
+      try {
+        return await readFile(path.join(root, checkKey(key)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async remove(key) {
+      await rm(path.join(root, checkKey(key)), { force: true });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { prepareData } from './seed/boot.ts';
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  await migrateDatabase(database);
+  const app = await buildApp({ config, database });
+  const accounts = await prepareData(database.db, config, app.log);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    const deadline = setTimeout(() => {
+      app.log.error('shutdown deadline passed; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweeper.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  const where =
+    config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dir}` : 'PostgreSQL';
+  const banner = [
+    '',
+    `  BeXtr is running at ${address.replace('127.0.0.1', '127.0.0.1')}  (data: ${where})`,
+    ...(accounts.length ? ['', '  Sign in with:', ...accounts.map((l) => `    ${l}`)] : []),
+    '',
+  ].join('\n');
+  process.stdout.write(`${banner}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`BeXtr failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { User } from '@bextr/contracts';
+import type { UserRow } from './sessions.ts';
+
+/** The signed-in user's own view of their account. */
+export function presentUser(user: UserRow): User {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    name: user.name,
+    locale: user.locale,
+    emailVerified: user.emailVerifiedAt !== null,
+    status: user.status,
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  okSchema,
+  passwordResetConfirmBodySchema,
+  passwordResetRequestBodySchema,
+  registerBodySchema,
+  tokenBodySchema,
+  updateMeBodySchema,
+  userResponseSchema,
+} from '@bextr/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../http/error-responses.ts';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../../http/session.ts';
+import { presentUser } from './presenter.ts';
+import * as auth from './service.ts';
+
+const tags = ['auth'];
+
+export function authRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      '/auth/register',
+      {
+        schema: {
+          tags,
+          body: registerBodySchema,
+          response: { 201: userResponseSchema, ...errorResponses(409) },
+        },
+      },
+      async (request, reply) => {
+        const { user, session } = await auth.registerUser(ctx, {
+          body: request.body,
+          locale: request.locale,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        });
+        setSessionCookie(reply, ctx, session);
+        return reply.status(201).send({ user: presentUser(user) });
+      },
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags,
+          body: loginBodySchema,
+          response: { 200: userResponseSchema, ...errorResponses(401) },
+        },
+      },
+      async (request, reply) => {
+        const { user, session } = await auth.loginUser(ctx, {
+          ...request.body,
+          ip: request.ip,
+          previousSessionId: request.sessionId ?? undefined,
+          userAgent: request.headers['user-agent'],
+        });
+        setSessionCookie(reply, ctx, session);
+        return { user: presentUser(user) };
+      },
+    );
+
+    app.post('/auth/logout', { schema: { tags } }, async (request, reply) => {
+      if (request.sessionId) await auth.logoutSession(ctx, { sessionId: request.sessionId });
+      clearSessionCookie(reply, ctx);
+      return reply.status(204).send();
+    });
+
+    app.get(
+      '/auth/me',
+      { schema: { tags, response: { 200: userResponseSchema, ...errorResponses(401) } } },
+      async (request) => {
+        return { user: presentUser(requireUser(request)) };
+      },
+    );
+
+    app.patch(
+      '/auth/me',
+      { schema: { tags, body: updateMeBodySchema, response: { 200: userResponseSchema } } },
+      async (request) => {
+        const user = await auth.updateMe(ctx, { user: requireUser(request), body: request.body });
+        return { user: presentUser(user) };
+      },
+    );
+
+    app.post(
+      '/auth/verify-email',
+      { schema: { tags, body: tokenBodySchema, response: { 200: okSchema } } },
+      async (request) => {
+        await auth.verifyEmail(ctx, { token: request.body.token });
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/verify-email/resend',
+      { schema: { tags, response: { 202: okSchema } } },
+      async (request, reply) => {
+        await auth.resendVerification(ctx, { user: requireUser(request) });
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/request',
+      { schema: { tags, body: passwordResetRequestBodySchema, response: { 202: okSchema } } },
+      async (request, reply) => {
+        await auth.requestPasswordReset(ctx, { email: request.body.email, ip: request.ip });
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/confirm',
+      { schema: { tags, body: passwordResetConfirmBodySchema, response: { 200: okSchema } } },
+      async (request) => {
+        await auth.confirmPasswordReset(ctx, { ...request.body, ip: request.ip });
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/password',
+      { schema: { tags, body: changePasswordBodySchema, response: { 200: okSchema } } },
+      async (request) => {
+        const user = requireUser(request);
+        await auth.changePassword(ctx, { user, sessionId: user.sessionId, ...request.body });
+        return { ok: true as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,77 @@
+import type { OfferCounts } from '@bextr/contracts';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { businessProfiles, campaigns, offers, users } from '../../db/schema.ts';
+import type { CampaignWithBusiness } from './presenter.ts';
+
+/** Campaign rows with the name their business shows (company name, else the account name) and its logo. */
+export function selectWithBusiness(db: Db | Tx) {
+  return db
+    .select({
+      campaign: campaigns,
+      businessName: sql<string>`coalesce(${businessProfiles.companyName}, ${users.name})`,
+      logoUploadId: businessProfiles.logoUploadId,
+      ownerActive: sql<boolean>`${users.status} = 'active'`,
+    })
+    .from(campaigns)
+    .innerJoin(users, eq(users.id, campaigns.ownerId))
+    .leftJoin(businessProfiles, eq(businessProfiles.userId, campaigns.ownerId));
+}
+
+export async function findCampaign(
+  db: Db | Tx,
+  where: SQL | undefined,
+): Promise<CampaignWithBusiness | null> {
+  const rows = await selectWithBusiness(db).where(where).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The owner's campaign, or null: another business's campaign is simply not found. */
+export const findOwnedCampaign = (db: Db | Tx, ownerId: string, id: string) =>
+  findCampaign(db, and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId)));
+
+/** The owner's campaign row, locked until the transaction ends (FOR UPDATE), or null. */
+export async function lockOwnedCampaign(tx: Tx, ownerId: string, id: string) {
+  const rows = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId)))
+    .for('update');
+  return rows[0] ?? null;
+}
+
+export const zeroCounts = (): OfferCounts => ({
+  pending: 0,
+  shortlisted: 0,
+  accepted: 0,
+  rejected: 0,
+  withdrawn: 0,
+  expired: 0,
+});
+
+/** Offers per state for each campaign: one grouped count. The open offers of a suspended influencer
+ * are left out, as the review list leaves them out (offers/policy.ts offerVisibleTo). */
+export async function offerCountsFor(db: Db | Tx, campaignIds: readonly string[]) {
+  const counts = new Map(campaignIds.map((id) => [id, zeroCounts()]));
+  if (campaignIds.length === 0) return counts;
+  const rows = await db
+    .select({ campaignId: offers.campaignId, status: offers.status, n: sql<number>`count(*)::int` })
+    .from(offers)
+    .innerJoin(users, eq(users.id, offers.influencerId))
+    .where(
+      and(
+        inArray(offers.campaignId, [...campaignIds]),
+        sql`(${users.status} = 'active' or ${offers.status} not in ('pending', 'shortlisted'))`,
+      ),
+    )
+    .groupBy(offers.campaignId, offers.status);
+  for (const row of rows) {
+    const entry = counts.get(row.campaignId);
+    if (entry) entry[row.status] = row.n;
+  }
+  return counts;
+}
+
+/** Offers the business still has to decide (pending or shortlisted): what locks some fields. */
+export const openOfferCount = (counts: OfferCounts | undefined) =>
+  (counts?.pending ?? 0) + (counts?.shortlisted ?? 0);

@@ -1,0 +1,86 @@
+import type { NotificationKind } from '@bextr/contracts';
+import { inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { offers, users } from '../../db/schema.ts';
+import { notificationMail } from '../../lib/mail/notification-templates.ts';
+import { enqueueEmail } from '../../lib/mail/outbox.ts';
+import { preferencesOf, unsubscribeFor } from './preferences.ts';
+import type { NotificationWithNames } from './service.ts';
+
+/** The page of the web app an e-mail's button opens: the business reviews offers on its campaign's
+ * review; the influencer talks in the thread (shortlisted, accepted), sees its offers (rejected,
+ * expired) or the campaign it was invited to. */
+function targetPath(kind: NotificationKind, campaignId: string, conversationId: string | null): string {
+  const campaign = encodeURIComponent(campaignId);
+  switch (kind) {
+    case 'offer_received':
+    case 'offer_withdrawn':
+      return `/campaigns/${campaign}/offers`;
+    case 'offer_shortlisted':
+    case 'offer_accepted':
+      return conversationId ? `/inbox/${encodeURIComponent(conversationId)}` : '/offers';
+    case 'offer_rejected':
+    case 'offer_expired':
+      return '/offers';
+    case 'invitation_received':
+      return `/campaigns/${campaign}`;
+  }
+}
+
+/** What an e-mail to each of these users needs: address, name, language, and whether the account is
+ * active (suspended accounts get no notification e-mails). */
+export function mailRecipients(tx: Tx, userIds: readonly string[]) {
+  return tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      status: users.status,
+    })
+    .from(users)
+    .where(inArray(users.id, [...userIds]));
+}
+
+/** Queues the e-mail of each new notification (inside its transaction), in the recipient's language,
+ * unless the recipient muted that kind or is suspended. */
+export async function queueNotificationEmails(
+  ctx: { baseUrl: string },
+  tx: Tx,
+  rows: readonly NotificationWithNames[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const recipientIds = rows.map((r) => r.notification.userId);
+  const recipients = new Map((await mailRecipients(tx, recipientIds)).map((u) => [u.id, u]));
+  const offerIds = rows.flatMap((r) => (r.notification.offerId ? [r.notification.offerId] : []));
+  const offerFacts = new Map(
+    offerIds.length === 0
+      ? []
+      : (
+          await tx
+            .select({ id: offers.id, conversationId: offers.conversationId, reason: offers.rejectionReason })
+            .from(offers)
+            .where(inArray(offers.id, offerIds))
+        ).map((o) => [o.id, o]),
+  );
+  const preferences = await preferencesOf(tx, recipientIds);
+  for (const { notification: n, campaignName, actorName } of rows) {
+    const kind = n.kind as NotificationKind;
+    const to = recipients.get(n.userId);
+    const prefs = preferences.get(n.userId);
+    if (to?.status !== 'active' || !prefs || prefs.muted.has(kind) || !n.campaignId) continue;
+    const offer = n.offerId ? offerFacts.get(n.offerId) : undefined;
+    const { links, headers } = unsubscribeFor(ctx.baseUrl, { userId: n.userId, secret: prefs.token }, kind);
+    const mail = notificationMail({
+      locale: to.locale,
+      kind,
+      recipientName: to.name,
+      actorName: actorName ?? 'BeXtr',
+      campaignName: campaignName ?? '',
+      reason: offer?.reason ?? null,
+      url: `${ctx.baseUrl}${targetPath(kind, n.campaignId, offer?.conversationId ?? null)}`,
+      unsubscribe: links,
+    });
+    await enqueueEmail(tx, { to: to.email, ...mail, headers });
+  }
+}

@@ -1,0 +1,123 @@
+import type { CampaignOffersQuery, MyOffersQuery, OfferSort } from '@bextr/contracts';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { influencerProfiles, offers } from '../../db/schema.ts';
+import { fieldError, notFound } from '../../http/errors.ts';
+import { isInt32, isIsoTimestamp } from '../../lib/cursor-keys.ts';
+import type { UserRow } from '../auth/sessions.ts';
+import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
+import { findOwnedCampaign } from '../campaigns/queries.ts';
+import { offerVisibleTo } from './policy.ts';
+import { type OfferWithParties, selectOffers } from './queries.ts';
+
+type Key = { s: OfferSort; k: string | number | null; id: string };
+
+const isNullableNumber = (k: unknown, check: (n: number) => boolean) =>
+  k === null || (typeof k === 'number' && Number.isFinite(k) && check(k));
+
+/** A cursor's sort key is checked as strictly as the column it is compared with (400, never 500). */
+const isKey = (v: Record<string, unknown>): v is Key => {
+  if (typeof v.id !== 'string') return false;
+  switch (v.s) {
+    case 'newest':
+      return isIsoTimestamp(v.k);
+    case 'fit':
+      return isNullableNumber(v.k, (n) => n >= 0 && n <= 100);
+    case 'price':
+      return isNullableNumber(v.k, (n) => isInt32(n));
+    case 'followers':
+      return typeof v.k === 'number' && Number.isSafeInteger(v.k) && v.k >= 0;
+    default:
+      return false;
+  }
+};
+
+const followers = sql`coalesce(${influencerProfiles.followers}, 0)`;
+
+/** `column DESC NULLS LAST, offers.id DESC`, keyset: what comes after (k, id). */
+function afterNullable(column: SQL, k: number | null, id: string, type: 'double precision' | 'integer'): SQL {
+  if (k === null) return sql`(${column} is null and ${offers.id} < ${id})`;
+  const key = sql`${k}::${sql.raw(type)}`;
+  return sql`(${column} is null or ${column} < ${key} or (${column} = ${key} and ${offers.id} < ${id}))`;
+}
+
+interface SortPlan {
+  order: SQL[];
+  keyOf: (row: OfferWithParties) => string | number | null;
+  after: (k: Key['k'], id: string) => SQL;
+}
+
+const plans: Record<OfferSort, SortPlan> = {
+  newest: {
+    order: [sql`${offers.createdAt} desc`, sql`${offers.id} desc`],
+    keyOf: (r) => r.offer.createdAt.toISOString(),
+    after: (k, id) => sql`(${offers.createdAt}, ${offers.id}) < (${String(k)}::timestamptz, ${id})`,
+  },
+  fit: {
+    order: [sql`${offers.audienceFit} desc nulls last`, sql`${offers.id} desc`],
+    keyOf: (r) => r.offer.audienceFit,
+    after: (k, id) => afterNullable(sql`${offers.audienceFit}`, k as number | null, id, 'double precision'),
+  },
+  price: {
+    order: [sql`${offers.priceAmount} desc nulls last`, sql`${offers.id} desc`],
+    keyOf: (r) => r.offer.priceAmount,
+    after: (k, id) => afterNullable(sql`${offers.priceAmount}`, k as number | null, id, 'integer'),
+  },
+  followers: {
+    order: [sql`${followers} desc`, sql`${offers.id} desc`],
+    keyOf: (r) => r.followers,
+    after: (k, id) => sql`(${followers}, ${offers.id}) < (${Number(k)}::bigint, ${id})`,
+  },
+};
+
+async function page(
+  ctx: AppContext,
+  opts: { where: (SQL | undefined)[]; sort: OfferSort; limit: number; cursor?: string | undefined },
+) {
+  const plan = plans[opts.sort];
+  const after = decodeCursor(opts.cursor, isKey);
+  if (after && after.s !== opts.sort) throw fieldError('cursor', 'invalid_cursor');
+  const where = [...opts.where, after ? plan.after(after.k, after.id) : undefined];
+  const rows = await selectOffers(ctx.db)
+    .where(and(...where))
+    .orderBy(...plan.order)
+    .limit(opts.limit + 1);
+  const { page: items, nextCursor } = pageOf(rows, opts.limit, (r) => ({
+    s: opts.sort,
+    k: plan.keyOf(r),
+    id: r.offer.id,
+  }));
+  return { items, nextCursor };
+}
+
+/** The business's review of one of its campaigns (anyone else's campaign: 404): every offer with the
+ * influencer's summary, by state, in one of four orders. */
+export async function listCampaignOffers(
+  ctx: AppContext,
+  opts: { user: UserRow; campaignId: string; query: CampaignOffersQuery },
+) {
+  const owned = await findOwnedCampaign(ctx.db, opts.user.id, opts.campaignId);
+  if (!owned) throw notFound();
+  const { status, sort, limit, cursor } = opts.query;
+  return page(ctx, {
+    where: [
+      eq(offers.campaignId, owned.campaign.id),
+      offerVisibleTo(opts.user),
+      status ? eq(offers.status, status) : undefined,
+    ],
+    sort: sort ?? 'newest',
+    limit,
+    cursor,
+  });
+}
+
+/** The influencer's own offers, newest first. */
+export async function listMyOffers(ctx: AppContext, opts: { user: UserRow; query: MyOffersQuery }) {
+  const { status, limit, cursor } = opts.query;
+  return page(ctx, {
+    where: [eq(offers.influencerId, opts.user.id), status ? eq(offers.status, status) : undefined],
+    sort: 'newest',
+    limit,
+    cursor,
+  });
+}

@@ -1,0 +1,64 @@
+import { liveOfferStatuses } from '@bextr/contracts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../../db/client.ts';
+import { businessProfiles, campaigns, influencerProfiles, offers, users } from '../../db/schema.ts';
+import { offerVisibleTo } from './policy.ts';
+
+interface Actor {
+  id: string;
+  role: string;
+}
+
+/** The influencer's account (offerVisibleTo names it), and the campaign owner's. */
+const offerInfluencer = alias(users, 'offer_influencer');
+const campaignOwner = alias(users, 'campaign_owner');
+
+/** Offers with what every view of one shows: the campaign and its business's name and logo, the
+ * influencer's summary from its profile. Never an e-mail address. */
+export function selectOffers(db: Db | Tx) {
+  return db
+    .select({
+      offer: offers,
+      campaign: campaigns,
+      businessName: sql<string>`coalesce(${businessProfiles.companyName}, ${campaignOwner.name})`,
+      logoUploadId: businessProfiles.logoUploadId,
+      handle: influencerProfiles.handle,
+      displayName: sql<string>`coalesce(${influencerProfiles.displayName}, ${offerInfluencer.name})`,
+      avatarUploadId: influencerProfiles.avatarUploadId,
+      tier: influencerProfiles.tier,
+      followers: sql<number>`coalesce(${influencerProfiles.followers}, 0)`.mapWith(Number),
+      engagementRate: sql<number>`coalesce(${influencerProfiles.engagementRate}, 0)`.mapWith(Number),
+    })
+    .from(offers)
+    .innerJoin(campaigns, eq(campaigns.id, offers.campaignId))
+    .innerJoin(campaignOwner, eq(campaignOwner.id, campaigns.ownerId))
+    .leftJoin(businessProfiles, eq(businessProfiles.userId, campaigns.ownerId))
+    .innerJoin(offerInfluencer, eq(offerInfluencer.id, offers.influencerId))
+    .leftJoin(influencerProfiles, eq(influencerProfiles.userId, offers.influencerId));
+}
+export type OfferWithParties = Awaited<ReturnType<typeof selectOffers>>[number];
+
+/** One offer the actor may see (either side of it), or null: anyone else's is simply not found. */
+export async function findOffer(db: Db | Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
+  const rows = await selectOffers(db)
+    .where(and(eq(offers.id, id), offerVisibleTo(actor)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The influencer's live offer (pending, shortlisted, accepted) on a campaign, if any. */
+export async function findLiveOffer(db: Db | Tx, campaignId: string, influencerId: string) {
+  const [row] = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(
+      and(
+        eq(offers.campaignId, campaignId),
+        eq(offers.influencerId, influencerId),
+        inArray(offers.status, [...liveOfferStatuses]),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}

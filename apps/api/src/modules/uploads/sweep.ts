@@ -1,0 +1,95 @@
+import { and, inArray, lt, notExists, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { uploadLinks, uploads } from '../../db/schema.ts';
+import type { HousekeepingTask } from '../../lib/housekeeping.ts';
+import type { Storage } from '../../lib/storage.ts';
+
+/** How long an upload may wait for the form that attaches it (counted from the upload). After that,
+ * an upload nothing links to — never attached, or detached by a replaced avatar, cover, logo or a
+ * removed item — is deleted with its files. */
+export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+const BATCH = 100;
+const MAX_ROUNDS = 100;
+
+export interface SweepContext {
+  db: Db;
+  storage: Storage;
+  log: Pick<FastifyBaseLogger, 'error' | 'info'>;
+}
+
+const noLink = () =>
+  notExists(sql`(select 1 from ${uploadLinks} where ${uploadLinks.uploadId} = ${uploads.id})`);
+
+/** Deletes orphaned uploads older than the grace period, batch by batch, and returns how many.
+ *
+ * Each batch is one transaction: claim old unlinked rows `FOR UPDATE SKIP LOCKED` (several processes
+ * share the work; a row an attaching request holds is skipped), then delete them `WHERE NOT EXISTS`
+ * a link in a second statement, whose fresh snapshot sees any link committed before our lock. An
+ * attach that comes later waits for our lock (its foreign-key check, and `linkUploads`' own
+ * `FOR KEY SHARE`) and then finds the upload gone: a 400, never a link to a deleted upload. Files go
+ * after the commit; a missing file is fine, a failed removal is logged with its key. */
+export async function sweepOrphanUploads(
+  ctx: SweepContext,
+  opts: { graceMs?: number; batchSize?: number; signal?: AbortSignal } = {},
+): Promise<number> {
+  const graceSeconds = (opts.graceMs ?? ORPHAN_GRACE_MS) / 1000;
+  const batchSize = opts.batchSize ?? BATCH;
+  let removed = 0;
+  for (let round = 0; round < MAX_ROUNDS && !opts.signal?.aborted; round++) {
+    const { claimed, gone } = await ctx.db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: uploads.id })
+        .from(uploads)
+        .where(and(lt(uploads.createdAt, sql`now() - make_interval(secs => ${graceSeconds})`), noLink()))
+        .orderBy(uploads.createdAt)
+        .limit(batchSize)
+        .for('update', { of: uploads, skipLocked: true });
+      if (due.length === 0) return { claimed: 0, gone: [] };
+      const rows = await tx
+        .delete(uploads)
+        .where(
+          and(
+            inArray(
+              uploads.id,
+              due.map((r) => r.id),
+            ),
+            noLink(),
+          ),
+        )
+        .returning({ id: uploads.id, storageKey: uploads.storageKey, thumbKey: uploads.thumbKey });
+      return { claimed: due.length, gone: rows };
+    });
+    await removeFiles(ctx, gone);
+    removed += gone.length;
+    if (claimed < batchSize) break;
+  }
+  return removed;
+}
+
+async function removeFiles(
+  ctx: SweepContext,
+  rows: readonly { id: string; storageKey: string; thumbKey: string }[],
+) {
+  for (const row of rows) {
+    for (const key of [row.storageKey, row.thumbKey]) {
+      try {
+        await ctx.storage.remove(key);
+      } catch (err) {
+        // The row is gone: this line is what is left to find the file by.
+        ctx.log.error({ err, uploadId: row.id, key }, 'orphaned upload file not removed');
+      }
+    }
+  }
+}
+
+/** The sweep as a housekeeping task (`lib/housekeeping.ts` runs it hourly). */
+export function uploadSweepTask(ctx: SweepContext): HousekeepingTask {
+  return {
+    name: 'upload sweep',
+    async run(signal) {
+      const removed = await sweepOrphanUploads(ctx, { signal });
+      if (removed > 0) ctx.log.info({ removed }, 'orphaned uploads removed');
+    },
+  };
+}

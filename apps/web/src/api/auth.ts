@@ -1,0 +1,56 @@
+import {
+  type changePasswordBodySchema,
+  type LoginBody,
+  okSchema,
+  type passwordResetConfirmBodySchema,
+  type passwordResetRequestBodySchema,
+  type RegisterBody,
+  type tokenBodySchema,
+  type UpdateMeBody,
+  type User,
+  userResponseSchema,
+} from '@bextr/contracts';
+import type { z } from 'zod';
+import type { ApiClient } from './client.ts';
+import { isApiError } from './errors.ts';
+
+type TokenBody = z.infer<typeof tokenBodySchema>;
+type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBodySchema>;
+type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;
+type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** The auth endpoints of API.md, typed by the contracts. */
+export function authApi(client: ApiClient) {
+  const userOf = (promise: Promise<{ user: User }>) => promise.then((r) => r.user);
+  return {
+    /** The signed-in user, or null when nobody is signed in. */
+    async me(signal?: AbortSignal): Promise<User | null> {
+      try {
+        return await userOf(
+          client.request({ method: 'GET', path: '/auth/me', schema: userResponseSchema, signal }),
+        );
+      } catch (error) {
+        if (isApiError(error) && error.status === 401) return null;
+        throw error;
+      }
+    },
+    register: (body: RegisterBody) =>
+      userOf(client.request({ method: 'POST', path: '/auth/register', body, schema: userResponseSchema })),
+    login: (body: LoginBody) =>
+      userOf(client.request({ method: 'POST', path: '/auth/login', body, schema: userResponseSchema })),
+    logout: () => client.requestEmpty({ method: 'POST', path: '/auth/logout' }),
+    updateMe: (body: UpdateMeBody) =>
+      userOf(client.request({ method: 'PATCH', path: '/auth/me', body, schema: userResponseSchema })),
+    verifyEmail: (body: TokenBody) =>
+      client.request({ method: 'POST', path: '/auth/verify-email', body, schema: okSchema }),
+    resendVerification: () => client.requestEmpty({ method: 'POST', path: '/auth/verify-email/resend' }),
+    requestPasswordReset: (body: PasswordResetRequestBody) =>
+      client.requestEmpty({ method: 'POST', path: '/auth/password-reset/request', body }),
+    confirmPasswordReset: (body: PasswordResetConfirmBody) =>
+      client.request({ method: 'POST', path: '/auth/password-reset/confirm', body, schema: okSchema }),
+    changePassword: (body: ChangePasswordBody) =>
+      client.request({ method: 'POST', path: '/auth/password', body, schema: okSchema }),
+  };
+}
+
+export type AuthApi = ReturnType<typeof authApi>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { categorySchema, idSchema } from './common.ts';
+
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/);
+export const languageCodeSchema = z.string().regex(/^[a-z]{2}$/);
+
+const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300);
+
+/** PUT /business-profile. Every field may be left empty; the profile is complete when
+ * companyName, industry, description and country are set. */
+export const businessProfileBodySchema = z.strictObject({
+  companyName: z.string().trim().min(1).max(120).nullish(),
+  industry: categorySchema.nullish(),
+  description: z.string().trim().min(1).max(2000).nullish(),
+  country: countryCodeSchema.nullish(),
+  city: z.string().trim().min(1).max(120).nullish(),
+  website: webUrl.nullish(),
+  /** One of the business's own uploads (else 400 `upload_not_yours`); null or absent removes it. */
+  logoUploadId: idSchema.nullish(),
+});
+export type BusinessProfileBody = z.infer<typeof businessProfileBodySchema>;
+
+export const businessProfileRequiredFields = ['companyName', 'industry', 'description', 'country'] as const;
+
+export const businessProfileSchema = z.object({
+  id: idSchema,
+  companyName: z.string().nullable(),
+  industry: categorySchema.nullable(),
+  description: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  website: z.string().nullable(),
+  logoUploadId: z.string().nullable(),
+  /** The logo (GET /uploads/:id), or null. */
+  logoUrl: z.string().nullable(),
+  completeness: z.object({ complete: z.boolean(), missing: z.array(z.string()) }),
+  updatedAt: z.string().nullable(),
+});
+export type BusinessProfile = z.infer<typeof businessProfileSchema>;
+export const businessProfileResponseSchema = z.object({ profile: businessProfileSchema });
+
+/** GET /businesses/:id: what any signed-in user may know of a business. */
+export const publicBusinessSchema = z.object({
+  id: idSchema,
+  companyName: z.string(),
+  industry: categorySchema.nullable(),
+  description: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  website: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  /** Reviews arrive with collaborations; until then no rating. */
+  rating: z.number().nullable(),
+  reviewCount: z.number().int(),
+  reviews: z.array(z.object({ rating: z.number().int(), text: z.string(), createdAt: z.string() })),
+  publishedCampaigns: z.number().int(),
+});
+export type PublicBusiness = z.infer<typeof publicBusinessSchema>;
+export const publicBusinessResponseSchema = z.object({ business: publicBusinessSchema });

@@ -1,0 +1,222 @@
+import type { z } from 'zod';
+import type { Locale } from './common.ts';
+import type { ErrorCode } from './errors.ts';
+
+/** Human text for every error code, in both languages. Used by the API and the web client. */
+export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
+  en: {
+    VALIDATION_FAILED: 'Some fields need your attention.',
+    UNAUTHENTICATED: 'Please sign in to continue.',
+    FORBIDDEN: 'You are not allowed to do this.',
+    CROSS_SITE_REQUEST: 'This request did not come from BeXtr and was refused.',
+    NOT_FOUND: 'We could not find what you were looking for.',
+    CONFLICT: 'This cannot be done in the current state.',
+    EMAIL_TAKEN: 'An account with this e-mail already exists.',
+    INVALID_CREDENTIALS: 'The e-mail or password is not correct.',
+    ACCOUNT_SUSPENDED: 'This account is suspended.',
+    INVALID_TOKEN: 'This link is invalid or has expired.',
+    WRONG_PASSWORD: 'The current password is not correct.',
+    EMAIL_ALREADY_VERIFIED: 'Your e-mail is already verified.',
+    PAYLOAD_TOO_LARGE: 'The request is too large.',
+    UNSUPPORTED_MEDIA_TYPE: 'Send the request as JSON.',
+    UNSUPPORTED_IMAGE: 'Upload a JPEG, PNG or WebP image.',
+    FILE_TOO_LARGE: 'The image is larger than 10 MB.',
+    INVALID_IMAGE: 'This image cannot be read, or it has too many pixels.',
+    HANDLE_TAKEN: 'This handle is already taken.',
+    MALFORMED_JSON: 'The request body is not valid JSON.',
+    RULE_VIOLATION: 'This is not allowed by the rules.',
+    ALREADY_OFFERED: 'You already have an offer on this campaign.',
+    CAMPAIGN_NOT_OPEN: 'This campaign is not taking offers now.',
+    CAMPAIGN_FULL: 'Every slot of this campaign is already taken.',
+    ALREADY_INVITED: 'This influencer is already invited to this campaign.',
+    INFLUENCER_ALREADY_OFFERED: 'This influencer already has an offer on this campaign.',
+    RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+    INTERNAL: 'Something went wrong on our side. Please try again.',
+  },
+  sk: {
+    VALIDATION_FAILED: 'Niektoré polia treba opraviť.',
+    UNAUTHENTICATED: 'Pre pokračovanie sa prihláste.',
+    FORBIDDEN: 'Na túto akciu nemáte oprávnenie.',
+    CROSS_SITE_REQUEST: 'Táto požiadavka neprišla z BeXtr a bola odmietnutá.',
+    NOT_FOUND: 'To, čo hľadáte, sme nenašli.',
+    CONFLICT: 'V tomto stave sa to nedá urobiť.',
+    EMAIL_TAKEN: 'Účet s týmto e-mailom už existuje.',
+    INVALID_CREDENTIALS: 'E-mail alebo heslo nie je správne.',
+    ACCOUNT_SUSPENDED: 'Tento účet je pozastavený.',
+    INVALID_TOKEN: 'Tento odkaz je neplatný alebo mu vypršala platnosť.',
+    WRONG_PASSWORD: 'Súčasné heslo nie je správne.',
+    EMAIL_ALREADY_VERIFIED: 'Váš e-mail je už overený.',
+    PAYLOAD_TOO_LARGE: 'Požiadavka je príliš veľká.',
+    UNSUPPORTED_MEDIA_TYPE: 'Požiadavku pošlite ako JSON.',
+    UNSUPPORTED_IMAGE: 'Nahrajte obrázok vo formáte JPEG, PNG alebo WebP.',
+    FILE_TOO_LARGE: 'Obrázok je väčší ako 10 MB.',
+    INVALID_IMAGE: 'Tento obrázok sa nedá prečítať alebo má príliš veľa pixelov.',
+    HANDLE_TAKEN: 'Táto prezývka je už obsadená.',
+    MALFORMED_JSON: 'Telo požiadavky nie je platný JSON.',
+    RULE_VIOLATION: 'Pravidlá to nedovoľujú.',
+    ALREADY_OFFERED: 'Na túto kampaň už máte ponuku.',
+    CAMPAIGN_NOT_OPEN: 'Táto kampaň teraz neprijíma ponuky.',
+    CAMPAIGN_FULL: 'Všetky miesta v tejto kampani sú už obsadené.',
+    ALREADY_INVITED: 'Tento influencer je na túto kampaň už pozvaný.',
+    INFLUENCER_ALREADY_OFFERED: 'Tento influencer už má na túto kampaň ponuku.',
+    RATE_LIMITED: 'Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.',
+    INTERNAL: 'Na našej strane sa niečo pokazilo. Skúste to znova.',
+  },
+};
+
+/** Messages for business-rule reasons (422 details, form-level notes). */
+export const ruleMessages: Record<Locale, Record<string, string>> = {
+  en: {
+    password_common: 'This password is too common. Choose one that is harder to guess.',
+    password_contains_email: 'The password must not contain your e-mail address.',
+    wrong_password: 'The current password is not correct.',
+    nul_character: 'The text contains a NUL character, which is not allowed.',
+    too_deep: 'The request is nested too deeply.',
+    // campaigns and business profiles
+    end_before_start: 'The end date must not be before the start date.',
+    deadline_after_end: 'The application deadline must not be after the end date.',
+    deadline_past: 'The application deadline must not be in the past.',
+    amount_positive: 'Enter an amount greater than zero.',
+    countries_or_remote: 'Choose at least one country, or mark the campaign as remote.',
+    deliverable_network: 'Choose a network that the campaign lists under social networks.',
+    duplicate_choice: 'Each option can be chosen only once.',
+    invalid_cursor: 'This page link is no longer valid. Start from the first page.',
+    email_unverified: 'Verify your e-mail address first.',
+    business_profile_incomplete:
+      'Complete your business profile first (company name, industry, description, country).',
+    campaign_incomplete: 'Some campaign fields are missing or not valid.',
+    locked_while_offers: 'Compensation, tiers and networks cannot change while offers are pending.',
+    slots_below_filled: 'The campaign cannot have fewer slots than the offers already accepted.',
+    // influencer profiles and uploads
+    handle_format:
+      'Use 3–30 lowercase letters, digits, dots or underscores, starting and ending with a letter or digit.',
+    handle_taken: 'This handle is already taken.',
+    shares_total: 'The shares must add up to 100 % (±1).',
+    shares_over: 'The shares must not add up to more than 100 %.',
+    upload_unknown: 'This image was not found among your uploads.',
+    upload_not_yours: 'Choose one of your own uploaded images.',
+    social_account_unknown: 'Choose one of your social accounts.',
+    // offers and invitations
+    profile_not_ready: 'Finish your influencer profile before you send offers.',
+    price_required: 'Propose a price for this paid campaign.',
+    price_not_for_barter: 'This is a barter campaign: leave the price out.',
+    barter_not_accepted: 'Accept the barter terms to send an offer to this campaign.',
+    publish_date_outside: 'Choose a publish date inside the campaign window.',
+    publish_date_past: 'The publish date must not be in the past.',
+    invitation_unknown: 'This invitation was not found.',
+    influencer_not_ready: 'This influencer cannot receive invitations yet.',
+    // threads
+    message_empty: 'Write a message or attach an image.',
+  },
+  sk: {
+    password_common: 'Toto heslo je príliš bežné. Zvoľte ťažšie uhádnuteľné.',
+    password_contains_email: 'Heslo nesmie obsahovať vašu e-mailovú adresu.',
+    wrong_password: 'Súčasné heslo nie je správne.',
+    nul_character: 'Text obsahuje znak NUL, ktorý nie je povolený.',
+    too_deep: 'Požiadavka je príliš hlboko vnorená.',
+    // kampane a firemné profily
+    end_before_start: 'Dátum konca nesmie byť pred dátumom začiatku.',
+    deadline_after_end: 'Termín na prihlásenie nesmie byť po dátume konca.',
+    deadline_past: 'Termín na prihlásenie nesmie byť v minulosti.',
+    amount_positive: 'Zadajte sumu väčšiu ako nula.',
+    countries_or_remote: 'Vyberte aspoň jednu krajinu alebo označte kampaň ako na diaľku.',
+    deliverable_network: 'Vyberte sieť, ktorú kampaň uvádza medzi sociálnymi sieťami.',
+    duplicate_choice: 'Každú možnosť možno vybrať len raz.',
+    invalid_cursor: 'Tento odkaz na stránku už neplatí. Začnite od prvej stránky.',
+    email_unverified: 'Najprv overte svoju e-mailovú adresu.',
+    business_profile_incomplete: 'Najprv doplňte firemný profil (názov firmy, odvetvie, popis, krajina).',
+    campaign_incomplete: 'Niektoré polia kampane chýbajú alebo nie sú platné.',
+    locked_while_offers: 'Odmenu, úrovne a siete nemožno meniť, kým čakajú ponuky.',
+    slots_below_filled: 'Kampaň nemôže mať menej miest, ako je už prijatých ponúk.',
+    // profily influencerov a nahrávanie
+    handle_format:
+      'Použite 3 – 30 malých písmen, číslic, bodiek alebo podčiarkovníkov; na začiatku a na konci písmeno alebo číslicu.',
+    handle_taken: 'Táto prezývka je už obsadená.',
+    shares_total: 'Podiely musia dať spolu 100 % (±1).',
+    shares_over: 'Podiely nesmú dať spolu viac ako 100 %.',
+    upload_unknown: 'Tento obrázok medzi vašimi nahranými sme nenašli.',
+    upload_not_yours: 'Vyberte jeden zo svojich nahraných obrázkov.',
+    social_account_unknown: 'Vyberte jeden zo svojich účtov na sociálnych sieťach.',
+    // ponuky a pozvánky
+    profile_not_ready: 'Pred posielaním ponúk dokončite svoj profil influencera.',
+    price_required: 'Navrhnite cenu pre túto platenú kampaň.',
+    price_not_for_barter: 'Toto je barterová kampaň: cenu nezadávajte.',
+    barter_not_accepted: 'Ak chcete poslať ponuku na túto kampaň, prijmite podmienky barteru.',
+    publish_date_outside: 'Vyberte dátum zverejnenia v rámci trvania kampane.',
+    publish_date_past: 'Dátum zverejnenia nesmie byť v minulosti.',
+    invitation_unknown: 'Túto pozvánku sme nenašli.',
+    influencer_not_ready: 'Tento influencer zatiaľ nemôže dostávať pozvánky.',
+    // konverzácie
+    message_empty: 'Napíšte správu alebo priložte obrázok.',
+  },
+};
+
+type Issue = z.core.$ZodIssue;
+
+function plural(locale: Locale, n: number, one: string, few: string, many: string): string {
+  if (locale === 'en') return n === 1 ? one : many;
+  if (n === 1) return one;
+  if (n >= 2 && n <= 4) return few;
+  return many;
+}
+
+/** Turns one zod issue into a sentence in the user's language. */
+export function validationMessage(issue: Issue, locale: Locale): string {
+  const sk = locale === 'sk';
+  if (issue.code === 'custom' && typeof issue.message === 'string' && ruleMessages[locale][issue.message]) {
+    return ruleMessages[locale][issue.message] as string;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return sk ? 'Toto pole je povinné.' : 'This field is required.';
+      return sk ? 'Hodnota má nesprávny typ.' : 'This value has the wrong type.';
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        if (n <= 1) return sk ? 'Toto pole je povinné.' : 'This field is required.';
+        return sk
+          ? `Zadajte aspoň ${n} ${plural(locale, n, 'znak', 'znaky', 'znakov')}.`
+          : `Use at least ${n} ${plural(locale, n, 'character', 'characters', 'characters')}.`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return sk ? `Vyberte aspoň ${n}.` : `Choose at least ${n}.`;
+      }
+      return sk ? `Najmenšia povolená hodnota je ${n}.` : `The smallest allowed value is ${n}.`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') {
+        return sk
+          ? `Zadajte najviac ${n} ${plural(locale, n, 'znak', 'znaky', 'znakov')}.`
+          : `Use at most ${n} ${plural(locale, n, 'character', 'characters', 'characters')}.`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return sk ? `Vyberte najviac ${n}.` : `Choose at most ${n}.`;
+      }
+      return sk ? `Najväčšia povolená hodnota je ${n}.` : `The largest allowed value is ${n}.`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return sk ? 'Zadajte platný e-mail.' : 'Enter a valid e-mail address.';
+      if (issue.format === 'url') return sk ? 'Zadajte platnú adresu URL.' : 'Enter a valid URL.';
+      if (issue.format === 'date')
+        return sk ? 'Zadajte dátum v tvare RRRR-MM-DD.' : 'Enter a date as YYYY-MM-DD.';
+      return sk ? 'Hodnota nemá správny formát.' : 'This value is not in the right format.';
+    case 'invalid_value':
+      return sk ? 'Vyberte jednu z ponúkaných možností.' : 'Choose one of the offered options.';
+    case 'unrecognized_keys':
+      return sk ? `Neznáme polia: ${issue.keys.join(', ')}.` : `Unknown fields: ${issue.keys.join(', ')}.`;
+    case 'not_multiple_of':
+      return sk ? 'Hodnota nie je povolená.' : 'This value is not allowed.';
+    default:
+      return sk ? 'Hodnota nie je platná.' : 'This value is not valid.';
+  }
+}
+
+/** Field errors keyed by dotted path, as forms show them next to the field. */
+export function issuesToFieldErrors(issues: readonly Issue[], locale: Locale) {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code === 'custom' ? String(issue.message) : issue.code,
+    message: validationMessage(issue, locale),
+  }));
+}
