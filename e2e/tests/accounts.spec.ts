@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { latestMailTo, linkIn, snap, uniqueEmail } from './helpers.ts';
 
 test('a business signs up, verifies its e-mail, signs out and in, and switches to Slovak', async ({

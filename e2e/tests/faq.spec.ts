@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { latestMailTo, seriousViolations, snap, uniqueEmail } from './helpers.ts';
 
 /** No serious or critical axe violations, in light and in dark mode. */

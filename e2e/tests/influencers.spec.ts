@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { seriousViolations, snap, uniqueEmail } from './helpers.ts';
 import { makePng } from './images.ts';
 import { verifyThroughLink } from './marketplace.ts';

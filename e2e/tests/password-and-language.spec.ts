@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { latestMailTo, linkIn, snap, uniqueEmail } from './helpers.ts';
 
 test('a visitor resets a forgotten password from the e-mailed link and signs in with the new one', async ({
@@ -14,6 +14,9 @@ test('a visitor resets a forgotten password from the e-mailed link and signs in 
 
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The sign-in form has an E-mail field too: wait until the new page has replaced it (the router
+  // renders navigations in a transition, which a slow machine shows late).
+  await expect(page.getByRole('heading', { name: 'Forgot password' })).toBeVisible();
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Send link' }).click();
   await expect(page.getByText('Check your inbox')).toBeVisible();

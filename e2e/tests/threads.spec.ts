@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { seriousViolations, snap } from './helpers.ts';
 import {
   closeContexts,

@@ -33,7 +33,28 @@ export interface FaqPageContent {
   lead: string;
   askTitle: string;
   askLead: string;
-  noScriptAsk: string;
+  /** The question form's words: the React form and the server-rendered one (no JavaScript) share them. */
+  form: {
+    question: string;
+    questionHint: string;
+    name: string;
+    email: string;
+    emailHint: string;
+    language: string;
+    honeypot: string;
+    submit: string;
+    sentTitle: string;
+    sentText: string;
+    askAnother: string;
+    /** What the server-rendered form says about a field it refused. */
+    errors: {
+      question: string;
+      name: string;
+      email: string;
+      locale: string;
+      tooMany: (minutes: number) => string;
+    };
+  };
   empty: string;
 }
 
@@ -235,7 +256,27 @@ export const faqPageContent: Record<Locale, FaqPageContent> = {
     askTitle: 'Send us your question',
     askLead:
       'We read every question. Leave your e-mail if you want the answer sent to you; some questions end up in this FAQ.',
-    noScriptAsk: 'To send us a question, please turn on JavaScript.',
+    form: {
+      question: 'Your question',
+      questionHint: 'At least 10 characters.',
+      name: 'Your name (optional)',
+      email: 'E-mail for the answer (optional)',
+      emailHint: 'We use it only to send you the answer.',
+      language: 'Language of the answer',
+      honeypot: 'Leave this field empty',
+      submit: 'Send question',
+      sentTitle: 'Thank you, we have your question',
+      sentText: 'An admin will read it. If you left an e-mail, the answer will come there.',
+      askAnother: 'Ask another question',
+      errors: {
+        question: 'Write your question in 10 to 1,000 characters.',
+        name: 'A name can have at most 120 characters.',
+        email: 'Enter a valid e-mail, or leave the field empty.',
+        locale: 'Choose English or Slovak.',
+        tooMany: (minutes) =>
+          `You have sent us many questions in a short time. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+      },
+    },
     empty: 'There are no questions in this language yet.',
   },
   sk: {
@@ -249,7 +290,27 @@ export const faqPageContent: Record<Locale, FaqPageContent> = {
     askTitle: 'Pošlite nám svoju otázku',
     askLead:
       'Čítame každú otázku. Ak chcete odpoveď e-mailom, nechajte nám adresu; niektoré otázky pridáme do týchto častých otázok.',
-    noScriptAsk: 'Ak nám chcete poslať otázku, zapnite si JavaScript.',
+    form: {
+      question: 'Vaša otázka',
+      questionHint: 'Aspoň 10 znakov.',
+      name: 'Vaše meno (nepovinné)',
+      email: 'E-mail pre odpoveď (nepovinné)',
+      emailHint: 'Použijeme ho len na poslanie odpovede.',
+      language: 'Jazyk odpovede',
+      honeypot: 'Toto pole nechajte prázdne',
+      submit: 'Poslať otázku',
+      sentTitle: 'Ďakujeme, vašu otázku máme',
+      sentText: 'Prečíta si ju administrátor. Ak ste nechali e-mail, odpoveď príde tam.',
+      askAnother: 'Opýtať sa ďalšiu otázku',
+      errors: {
+        question: 'Napíšte otázku, 10 až 1 000 znakov.',
+        name: 'Meno môže mať najviac 120 znakov.',
+        email: 'Zadajte platný e-mail alebo pole nechajte prázdne.',
+        locale: 'Vyberte angličtinu alebo slovenčinu.',
+        tooMany: (minutes) =>
+          `Za krátky čas ste nám poslali veľa otázok. Skúste to znova o ${minutes} ${minutes === 1 ? 'minútu' : minutes >= 2 && minutes <= 4 ? 'minúty' : 'minút'}.`,
+      },
+    },
     empty: 'V tomto jazyku zatiaľ nie sú žiadne otázky.',
   },
 };

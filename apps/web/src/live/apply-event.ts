@@ -114,13 +114,15 @@ export function resyncAfterDrop(
   userId: string,
   opts: { fetchedBefore?: number } = {},
 ) {
-  // On the first connection only what was loaded before the stream listened can be stale.
+  // On the first connection only what was loaded before the stream listened can be stale, or is
+  // loading right now (its answer may have been read before the stream listened): both are fetched
+  // again (an invalidation cancels a fetch in flight and starts it afresh).
   const before = opts.fetchedBefore;
   const predicate =
     before === undefined
       ? undefined
-      : (q: { state: { dataUpdatedAt: number } }) =>
-          q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before;
+      : (q: { state: { dataUpdatedAt: number; fetchStatus: string } }) =>
+          q.state.fetchStatus === 'fetching' || (q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before);
   void queryClient.invalidateQueries({ queryKey: threadKeys.user(userId), predicate });
   void queryClient.invalidateQueries({ queryKey: notificationKeys.unread(userId), predicate });
   void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId), predicate });

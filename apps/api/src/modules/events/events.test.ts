@@ -42,6 +42,11 @@ describe('GET /events', () => {
     expect(conn.status).toBe(401);
     const bad = await thread.owner.client.get('/api/v1/events', { headers: { 'last-event-id': 'abc' } });
     expect(bad.status).toBe(400);
+    // Past 2^53 a number would land on a neighbouring id: refused rather than rounded.
+    const huge = await thread.owner.client.get('/api/v1/events', {
+      headers: { 'last-event-id': '9007199254740993' },
+    });
+    expect(huge.status).toBe(400);
   });
 
   it('a message reaches both members’ streams live, with its id; a stranger’s stream never gets it', async () => {

@@ -16,7 +16,10 @@ function lastEventIdOf(header: string | string[] | undefined, query: string | un
   const value = (Array.isArray(header) ? header[0] : header) ?? query;
   if (value === undefined || value === '') return null;
   if (!EVENT_ID.test(value.trim())) throw fieldError('lastEventId', 'invalid_cursor');
-  return Number(value.trim());
+  const id = Number(value.trim());
+  // Ids are bigint identities; past 2^53 a Number would round to a neighbouring id.
+  if (!Number.isSafeInteger(id)) throw fieldError('lastEventId', 'invalid_cursor');
+  return id;
 }
 
 export function eventRoutes(ctx: AppContext) {

@@ -11,6 +11,7 @@ import {
   type PublicStats,
   publicShellContent,
 } from '@bextr/contracts';
+import { type AskFormState, renderAskSection } from './faq-form.ts';
 import { escapeHtml as e, type PageHead } from './html.ts';
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'sk' : 'en');
@@ -73,7 +74,7 @@ ${side(c.influencer, 'influencer')}
   return shell(locale, '/', main);
 }
 
-export function renderFaqBody(locale: Locale, faq: FaqResponse): string {
+export function renderFaqBody(locale: Locale, faq: FaqResponse, ask: AskFormState = {}): string {
   const c = faqPageContent[locale];
   const groups = faq.groups.length
     ? faq.groups
@@ -88,7 +89,7 @@ export function renderFaqBody(locale: Locale, faq: FaqResponse): string {
   const main = `<h1>${e(c.title)}</h1>
 <p class="ssr-lead">${e(c.lead)}</p>
 ${groups}
-<section><h2>${e(c.askTitle)}</h2><p>${e(c.askLead)}</p><p>${e(c.noScriptAsk)}</p></section>`;
+${renderAskSection(locale, c, ask)}`;
   return shell(locale, '/faq', main);
 }
 

@@ -15,9 +15,11 @@ import { AppError } from '../../http/errors.ts';
 import { findPublishedCampaign, listPublishedCampaignIds, searchCampaigns } from '../campaigns/discovery.ts';
 import { presentTeaser } from '../campaigns/presenter.ts';
 import { listPublishedFaq } from '../faq/entries.ts';
+import { submitQuestion } from '../faq/questions.ts';
 import { presentProfile } from '../influencers/presenter.ts';
 import { getProfileByHandle } from '../influencers/profile.ts';
 import { listPublicHandles } from '../influencers/queries.ts';
+import { type AskFormState, parseAskForm } from './faq-form.ts';
 import { fillTemplate, type PageHead, pageUrl, publicPaths, renderHead } from './html.ts';
 import {
   campaignPageMeta,
@@ -110,11 +112,43 @@ ${urls.join('\n')}
       return send(reply, { locale, path: '/', ...meta, body });
     });
 
-    app.get('/faq', { schema: { hide: true } }, async (request, reply) => {
-      const locale = pageLocale(request);
-      const { meta } = faqPageContent[locale];
-      const body = renderFaqBody(locale, await listPublishedFaq(ctx.db, { locale }));
-      return send(reply, { locale, path: '/faq', ...meta, body });
+    const sendFaq = async (reply: FastifyReply, locale: Locale, ask: AskFormState) => {
+      const body = renderFaqBody(locale, await listPublishedFaq(ctx.db, { locale }), ask);
+      return send(reply, { locale, path: '/faq', ...faqPageContent[locale].meta, body });
+    };
+
+    app.get('/faq', { schema: { hide: true } }, async (request, reply) =>
+      sendFaq(reply, pageLocale(request), { sent: (request.query as { asked?: unknown }).asked === '1' }),
+    );
+
+    // The question form without JavaScript: the same service as `POST /api/v1/faq/questions`, then
+    // a redirect to the thank-you (so a reload does not post again), or the form with its refusals.
+    await app.register(async (scope) => {
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 16 * 1024 },
+        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+      );
+      scope.post('/faq/ask', { schema: { hide: true } }, async (request, reply) => {
+        const locale = pageLocale(request);
+        const fields =
+          request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+        const form = parseAskForm(fields, locale);
+        if (!('body' in form)) return sendFaq(reply.status(422), locale, form);
+        try {
+          await submitQuestion(ctx, { body: form.body, ip: request.ip });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.statusCode !== 429) throw error;
+          const seconds = Number(error.headers?.['retry-after'] ?? 60);
+          const minutes = Math.max(1, Math.ceil(seconds / 60));
+          reply.status(429).header('retry-after', String(seconds));
+          return sendFaq(reply, locale, {
+            values: form.values,
+            formError: faqPageContent[locale].form.errors.tooMany(minutes),
+          });
+        }
+        return reply.redirect(`/faq?${locale === 'sk' ? 'lang=sk&' : ''}asked=1#ask`, 303);
+      });
     });
 
     // The visitors' teaser list and one published campaign's teaser page. The React app takes over

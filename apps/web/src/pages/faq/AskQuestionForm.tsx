@@ -29,9 +29,9 @@ interface Values extends Record<string, unknown> {
 /** "Send us your question": optional name and e-mail, the answer's language, and two quiet spam
  * checks the server applies (a honeypot field, and how long the form was open). */
 export function AskQuestionForm() {
-  const { locale, m } = useI18n();
-  const t = m.public.faq;
+  const { locale } = useI18n();
   const c = faqPageContent[locale];
+  const t = c.form;
   const shownAt = useRef(Date.now());
   const [sent, setSent] = useState(false);
   const ask = useAskQuestion();

@@ -1,0 +1,129 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  type FaqPageContent,
+  type FaqQuestionBody,
+  faqPageContent,
+  faqQuestionBodySchema,
+  type Locale,
+  locales,
+} from '@bextr/contracts';
+import { escapeHtml as e } from './html.ts';
+
+/** The FAQ's question form as plain HTML, for visitors without JavaScript: it posts to
+ * `POST /faq/ask` (a page route), which answers with a redirect to the FAQ and a thank-you, or with
+ * the page again, the refusals next to their fields and what was typed kept. */
+
+export type AskField = 'question' | 'name' | 'email' | 'locale';
+
+export interface AskFormState {
+  /** The thank-you instead of the form, after a redirect from a successful post. */
+  sent?: boolean;
+  values?: Partial<Record<AskField, string>>;
+  errors?: Partial<Record<AskField, string>>;
+  /** A refusal of the whole form (too many questions). */
+  formError?: string;
+}
+
+// The moment a form was shown, signed, so that a post can tell how long the visitor took without
+// trusting the client. The key lives in this process: a post reaching another process (or after a
+// restart) cannot be timed, and is then taken like an API post without `elapsedMs`.
+const formKey = randomBytes(32);
+const sign = (shownAt: string) =>
+  createHmac('sha256', formKey).update(`faq-form:${shownAt}`).digest('base64url');
+
+export function formToken(now = Date.now()): string {
+  const shownAt = String(now);
+  return `${shownAt}.${sign(shownAt)}`;
+}
+
+/** How long ago the form carrying `token` was shown; undefined for a missing or forged token. */
+export function elapsedSince(token: unknown, now = Date.now()): number | undefined {
+  if (typeof token !== 'string') return undefined;
+  const [shownAt, signature] = token.split('.');
+  if (!shownAt || !signature || !/^\d{1,15}$/.test(shownAt)) return undefined;
+  const expected = Buffer.from(sign(shownAt));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  return Math.min(Math.max(0, now - Number(shownAt)), 86_400_000);
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The posted fields as the API's question body, or the refusals in the page's language. */
+export function parseAskForm(
+  fields: Record<string, unknown>,
+  pageLocale: Locale,
+):
+  | { body: FaqQuestionBody; values: AskFormState['values'] }
+  | { errors: AskFormState['errors']; values: AskFormState['values'] } {
+  const values = {
+    question: str(fields.question),
+    name: str(fields.name),
+    email: str(fields.email),
+    locale: str(fields.locale) || pageLocale,
+  };
+  const elapsedMs = elapsedSince(fields.shownAt);
+  const parsed = faqQuestionBodySchema.safeParse({
+    question: values.question,
+    locale: values.locale,
+    ...(values.name.trim() ? { name: values.name } : {}),
+    ...(values.email.trim() ? { email: values.email.trim() } : {}),
+    ...(str(fields.website) ? { website: str(fields.website).slice(0, 500) } : {}),
+    ...(elapsedMs !== undefined ? { elapsedMs } : {}),
+  });
+  if (parsed.success) return { body: parsed.data, values };
+  const words = faqPageContent[pageLocale].form.errors;
+  const errors: AskFormState['errors'] = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (field === 'question' || field === 'name' || field === 'email' || field === 'locale')
+      errors[field] = words[field];
+  }
+  return { errors, values };
+}
+
+const languageNames: Record<Locale, string> = { en: 'English', sk: 'Slovenčina' };
+
+function field(id: AskField, label: string, control: string, error: string | undefined, hint?: string) {
+  const hintId = hint ? `ask-${id}-hint` : '';
+  const errorId = error ? `ask-${id}-error` : '';
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
+  const aria = `${describedBy ? ` aria-describedby="${describedBy}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
+  return `<div class="ssr-field">
+<label for="ask-${id}">${e(label)}</label>
+${hint ? `<small id="${hintId}">${e(hint)}</small>` : ''}
+${control.replace('{aria}', aria)}
+${error ? `<strong class="ssr-error" id="${errorId}">${e(error)}</strong>` : ''}
+</div>`;
+}
+
+/** The "Send us your question" section: the thank-you after a post, else the form. */
+export function renderAskSection(locale: Locale, c: FaqPageContent, state: AskFormState): string {
+  const f = c.form;
+  const head = `<h2 id="ask-title">${e(c.askTitle)}</h2><p>${e(c.askLead)}</p>`;
+  const again = `<p><a href="${locale === 'sk' ? '/faq?lang=sk' : '/faq'}#ask">${e(f.askAnother)}</a></p>`;
+  if (state.sent) {
+    return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}
+<div role="status"><p><strong>${e(f.sentTitle)}</strong></p><p>${e(f.sentText)}</p></div>${again}</section>`;
+  }
+  const v = state.values ?? {};
+  const errors = state.errors ?? {};
+  const chosen = v.locale === 'en' || v.locale === 'sk' ? v.locale : locale;
+  const options = locales
+    .map(
+      (code) =>
+        `<option value="${code}" lang="${code}"${code === chosen ? ' selected' : ''}>${languageNames[code]}</option>`,
+    )
+    .join('');
+  const alert = state.formError ? `<p class="ssr-error" role="alert">${e(state.formError)}</p>` : '';
+  return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}${alert}
+<form method="post" action="/faq/ask${locale === 'sk' ? '?lang=sk' : ''}" class="ssr-form">
+<input type="hidden" name="shownAt" value="${e(formToken())}" />
+${field('question', f.question, `<textarea id="ask-question" name="question" rows="4" required minlength="10" maxlength="1000"{aria}>${e(v.question ?? '')}</textarea>`, errors.question, f.questionHint)}
+${field('name', f.name, `<input id="ask-name" name="name" autocomplete="name" maxlength="120" value="${e(v.name ?? '')}"{aria} />`, errors.name)}
+${field('email', f.email, `<input id="ask-email" name="email" type="email" autocomplete="email" value="${e(v.email ?? '')}"{aria} />`, errors.email, f.emailHint)}
+${field('locale', f.language, `<select id="ask-locale" name="locale"{aria}>${options}</select>`, errors.locale)}
+<div class="hp-field" aria-hidden="true"><label>${e(f.honeypot)} <input type="text" name="website" tabindex="-1" autocomplete="off" /></label></div>
+<p><button type="submit">${e(f.submit)}</button></p>
+</form></section>`;
+}
