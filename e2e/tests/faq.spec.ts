@@ -175,6 +175,39 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { name: 'Prečo BeXtr?', level: 1 })).toBeVisible();
     await snap(page, '31-landing-sk-no-js');
   });
+
+  test('a visitor asks a question through the plain form, in Slovak; an admin finds it in the queue', async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/faq?lang=sk');
+    const ask = page.getByRole('region', { name: 'Pošlite nám svoju otázku' });
+    await ask.getByLabel('Vaša otázka').fill('Krátka');
+    await ask.getByLabel('E-mail pre odpoveď (nepovinné)').fill('nie-je-email');
+    await ask.getByRole('button', { name: 'Poslať otázku' }).click();
+    await expect(page.getByText('Napíšte otázku, 10 až 1 000 znakov.')).toBeVisible();
+    await expect(page.getByText('Zadajte platný e-mail alebo pole nechajte prázdne.')).toBeVisible();
+    await expect(ask.getByLabel('E-mail pre odpoveď (nepovinné)')).toHaveValue('nie-je-email');
+    await snap(page, '31b-faq-sk-no-js-form-errors');
+
+    const question = `Dá sa spolupráca zrušiť po prijatí ponuky? (${Date.now()})`;
+    await ask.getByLabel('Vaša otázka').fill(question);
+    await ask.getByLabel('E-mail pre odpoveď (nepovinné)').fill('');
+    // A person takes a few seconds; a form sent sooner is dropped as a bot's.
+    await page.waitForTimeout(3200);
+    await ask.getByRole('button', { name: 'Poslať otázku' }).click();
+    await expect(page).toHaveURL(/\/faq\?lang=sk&asked=1#ask$/);
+    await expect(page.getByText('Ďakujeme, vašu otázku máme')).toBeVisible();
+
+    const signIn = await request.post('/api/v1/auth/login', {
+      data: { email: 'admin@demo.bextr.eu', password: 'demo-admin-2026' },
+    });
+    expect(signIn.status()).toBe(200);
+    const queue = await request.get('/api/v1/admin/faq/questions?status=new&limit=100');
+    const items = (await queue.json()).items as { question: string; locale: string }[];
+    expect(items.find((q) => q.question === question)).toMatchObject({ locale: 'sk' });
+  });
 });
 
 test('the server-rendered pages alone (scripts blocked) have no serious accessibility violations', async ({
