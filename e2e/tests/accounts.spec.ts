@@ -68,3 +68,30 @@ test('deep links survive a reload and unknown pages show a 404 page', async ({ p
   await page.goto('/no-such-page');
   await expect(page.getByText(/not found/i).first()).toBeVisible();
 });
+
+test('a visitor’s pages ask nothing that needs an account (no 401s in the console); a sign-in still sticks', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  const asked: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/auth/me')) asked.push(request.url());
+  });
+  for (const path of ['/', '/faq', '/campaigns', '/sign-in']) {
+    await page.goto(path);
+    await expect(page.getByRole('link', { name: 'Sign up' }).first()).toBeVisible();
+  }
+  expect(asked).toEqual([]);
+  expect(errors).toEqual([]);
+
+  await page.getByLabel('E-mail').fill('business@demo.bextr.eu');
+  await page.getByLabel('Password').fill('demo-business-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign out' }).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

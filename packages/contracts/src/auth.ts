@@ -56,3 +56,8 @@ export const updateMeBodySchema = z.strictObject({
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** A cookie the web app can read (not HttpOnly, no secret in it) that says "this browser got a
+ * session cookie": without it the app knows it is a visitor's and does not ask `GET /auth/me` only
+ * to hear 401. The HttpOnly session cookie alone decides who is signed in. */
+export const SIGNED_IN_HINT_COOKIE = 'bextr_signed_in';

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { categorySchema, idSchema } from './common.ts';
+import { isIsoCountry, isIsoLanguage } from './iso-codes.ts';
 
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/);
-export const languageCodeSchema = z.string().regex(/^[a-z]{2}$/);
+/** An ISO 3166-1 alpha-2 code that exists (`XX` is refused, not only `xx`). */
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { abort: true })
+  .refine(isIsoCountry, { message: 'unknown_country', abort: true });
+/** An ISO 639-1 code that exists. */
+export const languageCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2}$/, { abort: true })
+  .refine(isIsoLanguage, { message: 'unknown_language', abort: true });
 
 const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300);
 

@@ -11,6 +11,10 @@ export type Role = z.infer<typeof roleSchema>;
 export const userStatuses = ['active', 'suspended'] as const;
 export const userStatusSchema = z.enum(userStatuses);
 
+/** The body of an action that takes none: absent, or `{}` — any field in it is a 400, like
+ * everywhere else (a field the client thinks matters must not be dropped without a word). */
+export const emptyBodySchema = z.strictObject({}).nullish();
+
 /** Ids are opaque strings to clients. */
 export const idSchema = z.string().min(1).max(64);
 

@@ -9,6 +9,7 @@ export * from './faq-initial.ts';
 export * from './health.ts';
 export * from './influencer-page-content.ts';
 export * from './influencers.ts';
+export * from './iso-codes.ts';
 export * from './messages.ts';
 export * from './offers.ts';
 export * from './public-content.ts';

@@ -181,6 +181,8 @@ export const portfolioItemSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   url: z.string().nullable(),
+  /** As sent (`uploadIds`), and as images to show (`images`, same order). */
+  uploadIds: z.array(idSchema),
   images: z.array(imageRefSchema),
   brand: z.string().nullable(),
   network: networkSchema.nullable(),
@@ -197,6 +199,8 @@ export const insightSchema = z.object({
   reach: z.number().int().nullable(),
   impressions: z.number().int().nullable(),
   engagement: z.number().int().nullable(),
+  /** As sent (`uploadIds`), and as images to show (`screenshots`, same order). */
+  uploadIds: z.array(idSchema),
   screenshots: z.array(imageRefSchema),
 });
 export type Insight = z.infer<typeof insightSchema>;
@@ -212,6 +216,8 @@ export const influencerProfileSchema = z.object({
   country: z.string().nullable(),
   city: z.string().nullable(),
   languages: z.array(z.string()),
+  /** As sent (`avatarUploadId`), and as an image to show (`avatar`). */
+  avatarUploadId: idSchema.nullable(),
   avatar: imageRefSchema.nullable(),
   audience: audienceSchema.nullable(),
   rateCard: z.array(rateCardEntrySchema),

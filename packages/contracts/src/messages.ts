@@ -71,6 +71,8 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     password_contains_email: 'The password must not contain your e-mail address.',
     wrong_password: 'The current password is not correct.',
     nul_character: 'The text contains a NUL character, which is not allowed.',
+    unknown_country: 'This is not a country code we know (ISO 3166-1, e.g. SK).',
+    unknown_language: 'This is not a language code we know (ISO 639-1, e.g. sk).',
     too_deep: 'The request is nested too deeply.',
     // campaigns and business profiles
     end_before_start: 'The end date must not be before the start date.',
@@ -113,6 +115,8 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     password_contains_email: 'Heslo nesmie obsahovať vašu e-mailovú adresu.',
     wrong_password: 'Súčasné heslo nie je správne.',
     nul_character: 'Text obsahuje znak NUL, ktorý nie je povolený.',
+    unknown_country: 'Tento kód krajiny nepoznáme (ISO 3166-1, napr. SK).',
+    unknown_language: 'Tento kód jazyka nepoznáme (ISO 639-1, napr. sk).',
     too_deep: 'Požiadavka je príliš hlboko vnorená.',
     // kampane a firemné profily
     end_before_start: 'Dátum konca nesmie byť pred dátumom začiatku.',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { browser, type TestResponse } from '../test/client.ts';
+import { buildOffer } from '../test/factories/offers.ts';
 import { buildBusiness, PASSWORD, uniqueEmail } from '../test/factories/users.ts';
 
 const REGISTER = '/api/v1/auth/register';
@@ -20,6 +21,26 @@ function expectError(res: TestResponse, status: number, code: string) {
 }
 
 describe('request bodies', () => {
+  it('actions that take no body refuse one with fields, and nothing happens', async () => {
+    const { owner, campaign, influencer, offer } = await buildOffer(t.app);
+    const withdraw = await influencer.client.post(`/api/v1/offers/${offer.id}/withdraw`, { reason: 'bye' });
+    expectError(withdraw, 400, 'VALIDATION_FAILED');
+    expect(withdraw.body.error?.details?.fields?.map((f) => f.path)).toEqual(['']);
+    const pause = await owner.client.post(`/api/v1/campaigns/${campaign.id}/pause`, { foo: 1 });
+    expectError(pause, 400, 'VALIDATION_FAILED');
+    const logout = await owner.client.post('/api/v1/auth/logout', { foo: 1 });
+    expectError(logout, 400, 'VALIDATION_FAILED');
+
+    // Nothing changed: the offer is still pending, the campaign published, the owner signed in.
+    const still = await influencer.client.get<{ offer: { status: string } }>(`/api/v1/offers/${offer.id}`);
+    expect(still.body.offer.status).toBe('pending');
+    const mine = await owner.client.get<{ campaign: { status: string } }>(`/api/v1/campaigns/${campaign.id}`);
+    expect(mine.body.campaign.status).toBe('published');
+    // Without a body, or with `{}`, the same actions work.
+    expect((await influencer.client.post(`/api/v1/offers/${offer.id}/withdraw`, {})).status).toBe(200);
+    expect((await owner.client.post(`/api/v1/campaigns/${campaign.id}/pause`)).status).toBe(200);
+  });
+
   it('415 for a body that is not JSON', async () => {
     const client = browser(t.app);
     const plain = await client.post(LOGIN, undefined, {

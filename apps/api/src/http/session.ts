@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@bextr/contracts';
+import { type Locale, type Role, SIGNED_IN_HINT_COOKIE } from '@bextr/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localeFromAcceptLanguage } from '../lib/i18n.ts';
@@ -42,12 +42,30 @@ export function setSessionCookie(
     secure: ctx.config.session.secureCookie,
     expires: session.expiresAt,
   });
+  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: ctx.config.session.secureCookie,
+    expires: session.expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
   reply.clearCookie(ctx.config.session.cookieName, {
     path: '/',
     httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.session.secureCookie,
+  });
+  clearSignedInHint(reply, ctx);
+}
+
+/** Drops the web app's "signed in" hint (after a sign-out, or when its session has ended). */
+export function clearSignedInHint(reply: FastifyReply, ctx: AppContext) {
+  reply.clearCookie(SIGNED_IN_HINT_COOKIE, {
+    path: '/',
+    httpOnly: false,
     sameSite: 'lax',
     secure: ctx.config.session.secureCookie,
   });

@@ -5,6 +5,7 @@ import {
   type passwordResetConfirmBodySchema,
   type passwordResetRequestBodySchema,
   type RegisterBody,
+  SIGNED_IN_HINT_COOKIE,
   type tokenBodySchema,
   type UpdateMeBody,
   type User,
@@ -19,12 +20,18 @@ type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBodySchema>;
 type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;
 type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 
+const hasSignedInHint = () =>
+  typeof document === 'undefined' ||
+  document.cookie.split(';').some((c) => c.trim().startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
+
 /** The auth endpoints of API.md, typed by the contracts. */
 export function authApi(client: ApiClient) {
   const userOf = (promise: Promise<{ user: User }>) => promise.then((r) => r.user);
   return {
     /** The signed-in user, or null when nobody is signed in. */
     async me(signal?: AbortSignal): Promise<User | null> {
+      // A browser that never got a session cookie is a visitor's: no request, no 401 in the console.
+      if (!hasSignedInHint()) return null;
       try {
         return await userOf(
           client.request({ method: 'GET', path: '/auth/me', schema: userResponseSchema, signal }),

@@ -3,6 +3,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   localStorageColorSchemeManager,
+  Select,
 } from '@mantine/core';
 
 export const theme = createTheme({
@@ -16,6 +17,9 @@ export const theme = createTheme({
   components: {
     // Links inside running text must not rely on colour alone.
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Picking the option already chosen keeps it (Mantine would clear it); optional fields have
+    // an explicit clear button (`clearable`) instead.
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
 });
 

@@ -1,10 +1,12 @@
 import {
   changePasswordBodySchema,
+  emptyBodySchema,
   loginBodySchema,
   okSchema,
   passwordResetConfirmBodySchema,
   passwordResetRequestBodySchema,
   registerBodySchema,
+  SIGNED_IN_HINT_COOKIE,
   tokenBodySchema,
   updateMeBodySchema,
   userResponseSchema,
@@ -13,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/error-responses.ts';
-import { clearSessionCookie, requireUser, setSessionCookie } from '../../http/session.ts';
+import { clearSessionCookie, clearSignedInHint, requireUser, setSessionCookie } from '../../http/session.ts';
 import { presentUser } from './presenter.ts';
 import * as auth from './service.ts';
 
@@ -65,7 +67,7 @@ export function authRoutes(ctx: AppContext) {
       },
     );
 
-    app.post('/auth/logout', { schema: { tags } }, async (request, reply) => {
+    app.post('/auth/logout', { schema: { tags, body: emptyBodySchema } }, async (request, reply) => {
       if (request.sessionId) await auth.logoutSession(ctx, { sessionId: request.sessionId });
       clearSessionCookie(reply, ctx);
       return reply.status(204).send();
@@ -74,7 +76,9 @@ export function authRoutes(ctx: AppContext) {
     app.get(
       '/auth/me',
       { schema: { tags, response: { 200: userResponseSchema, ...errorResponses(401) } } },
-      async (request) => {
+      async (request, reply) => {
+        // A hint left by a session that has since ended (expired, signed out elsewhere) goes.
+        if (!request.user && request.cookies[SIGNED_IN_HINT_COOKIE]) clearSignedInHint(reply, ctx);
         return { user: presentUser(requireUser(request)) };
       },
     );
@@ -99,7 +103,7 @@ export function authRoutes(ctx: AppContext) {
 
     app.post(
       '/auth/verify-email/resend',
-      { schema: { tags, response: { 202: okSchema } } },
+      { schema: { tags, body: emptyBodySchema, response: { 202: okSchema } } },
       async (request, reply) => {
         await auth.resendVerification(ctx, { user: requireUser(request) });
         return reply.status(202).send({ ok: true as const });

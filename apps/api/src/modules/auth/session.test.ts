@@ -50,6 +50,29 @@ describe('POST /auth/login', () => {
     expect((await client.get(ME)).body.user?.id).toBe(user.id);
   });
 
+  it('a readable "signed in" hint comes and goes with the session, so a visitor\'s app need not ask /me', async () => {
+    const { email } = await buildInfluencer(t.app);
+    const client = browser(t.app);
+    const res = await client.post(LOGIN, { email, password: PASSWORD });
+    const session = res.cookies.find((c) => c.name === client.sessionCookieName);
+    const hint = res.cookies.find((c) => c.name === 'bextr_signed_in');
+    expect(hint).toMatchObject({ value: '1', path: '/', sameSite: 'Lax' });
+    expect(hint?.httpOnly).toBeFalsy();
+    expect(hint?.expires?.getTime()).toBe(session?.expires?.getTime());
+
+    const out = await client.post(LOGOUT);
+    const cleared = out.cookies.find((c) => c.name === 'bextr_signed_in');
+    expect(cleared?.expires?.getTime() ?? 1).toBeLessThanOrEqual(Date.now());
+
+    // A hint whose session has ended is dropped by the 401 of /me; a visitor without one gets no cookie.
+    const stale = await browser(t.app).get(ME, { headers: { cookie: 'bextr_signed_in=1' } });
+    expect(stale.status).toBe(401);
+    expect(stale.cookies.find((c) => c.name === 'bextr_signed_in')?.value).toBe('');
+    const visitor = await browser(t.app).get(ME);
+    expect(visitor.status).toBe(401);
+    expect(visitor.cookies).toEqual([]);
+  });
+
   it('200: every sign-in gets a new session id', async () => {
     const { email, password, client: registered } = await buildBusiness(t.app);
     const first = await signIn(t.app, { email, password });

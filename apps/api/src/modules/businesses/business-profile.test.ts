@@ -38,6 +38,42 @@ describe('GET and PUT /business-profile', () => {
     expect(res.body.error?.message).toBe('Niektoré polia treba opraviť.');
   });
 
+  it('400 for well-formed codes that are no country or language, here and in campaigns and profiles', async () => {
+    const business = await buildBusiness(t.app, { client: { lang: 'sk' } });
+    const profile = await business.client.put(PROFILE, { ...completeProfile, country: 'XX' });
+    expect(profile.status).toBe(400);
+    expect(profile.body.error?.details?.fields).toEqual([
+      {
+        path: 'country',
+        code: 'unknown_country',
+        message: 'Tento kód krajiny nepoznáme (ISO 3166-1, napr. SK).',
+      },
+    ]);
+    expect((await business.client.put(PROFILE, { ...completeProfile, country: 'XK' })).status).toBe(200);
+
+    const campaign = await business.client.post('/api/v1/campaigns', {
+      name: 'Codes',
+      countries: ['SK', 'ZZ'],
+      languages: ['sk', 'qq'],
+    });
+    expect(campaign.status).toBe(400);
+    expect(campaign.body.error?.details?.fields?.map((f) => [f.path, f.code])).toEqual([
+      ['countries.1', 'unknown_country'],
+      ['languages.1', 'unknown_language'],
+    ]);
+
+    const influencer = await buildInfluencer(t.app);
+    const own = await influencer.client.put('/api/v1/influencer-profile', {
+      country: 'QZ',
+      languages: ['xx'],
+    });
+    expect(own.status).toBe(400);
+    expect(own.body.error?.details?.fields?.map((f) => f.code)).toEqual([
+      'unknown_country',
+      'unknown_language',
+    ]);
+  });
+
   it('a new business has an empty profile that says what is missing; saving completes it', async () => {
     const business = await buildBusiness(t.app);
     const empty = await business.client.get<ProfileBody>(PROFILE);

@@ -5,6 +5,7 @@ import {
   campaignSearchQuerySchema,
   campaignTeaserPageSchema,
   campaignTeaserResponseSchema,
+  emptyBodySchema,
   idSchema,
   myCampaignsPageSchema,
   myCampaignsQuerySchema,
@@ -131,7 +132,7 @@ export function campaignRoutes(ctx: AppContext) {
 
     app.delete(
       '/campaigns/:id',
-      { schema: { tags, params, response: { 204: z.null(), ...objectErrors } } },
+      { schema: { tags, params, body: emptyBodySchema, response: { 204: z.null(), ...objectErrors } } },
       async (request, reply) => {
         const user = requireRole(request, 'business');
         await campaigns.deleteCampaign(ctx, { user, id: request.params.id });
@@ -141,7 +142,14 @@ export function campaignRoutes(ctx: AppContext) {
 
     app.post(
       '/campaigns/:id/duplicate',
-      { schema: { tags, params, response: { 201: campaignResponseSchema, ...objectErrors } } },
+      {
+        schema: {
+          tags,
+          params,
+          body: emptyBodySchema,
+          response: { 201: campaignResponseSchema, ...objectErrors },
+        },
+      },
       async (request, reply) => {
         const user = requireRole(request, 'business');
         const row = await campaigns.duplicateCampaign(ctx, { user, id: request.params.id });
@@ -150,11 +158,15 @@ export function campaignRoutes(ctx: AppContext) {
     );
 
     for (const action of actions) {
-      app.post(`/campaigns/:id/${action}`, { schema: { tags, params, response: one } }, async (request) => {
-        const user = requireRole(request, 'business');
-        const input = { user, id: request.params.id, action, locale: request.locale };
-        return { campaign: presentCampaign(user, await campaigns.transitionCampaign(ctx, input)) };
-      });
+      app.post(
+        `/campaigns/:id/${action}`,
+        { schema: { tags, params, body: emptyBodySchema, response: one } },
+        async (request) => {
+          const user = requireRole(request, 'business');
+          const input = { user, id: request.params.id, action, locale: request.locale };
+          return { campaign: presentCampaign(user, await campaigns.transitionCampaign(ctx, input)) };
+        },
+      );
     }
   };
 }

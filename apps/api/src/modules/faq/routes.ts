@@ -1,4 +1,5 @@
 import {
+  emptyBodySchema,
   faqAdminEntriesQuerySchema,
   faqAnswerBodySchema,
   faqEntryCreateBodySchema,
@@ -83,7 +84,14 @@ export function faqRoutes(ctx: AppContext) {
 
       a.post(
         '/admin/faq/questions/:id/dismiss',
-        { schema: { tags, params: idParams, response: { 200: faqQuestionResponseSchema } } },
+        {
+          schema: {
+            tags,
+            params: idParams,
+            body: emptyBodySchema,
+            response: { 200: faqQuestionResponseSchema },
+          },
+        },
         async (request) => ({ question: await questions.dismissQuestion(ctx, { id: request.params.id }) }),
       );
 
@@ -119,10 +127,14 @@ export function faqRoutes(ctx: AppContext) {
         }),
       );
 
-      a.delete('/admin/faq/entries/:id', { schema: { tags, params: idParams } }, async (request, reply) => {
-        await entries.deleteEntry(ctx, { id: request.params.id });
-        return reply.status(204).send();
-      });
+      a.delete(
+        '/admin/faq/entries/:id',
+        { schema: { tags, params: idParams, body: emptyBodySchema } },
+        async (request, reply) => {
+          await entries.deleteEntry(ctx, { id: request.params.id });
+          return reply.status(204).send();
+        },
+      );
     });
   };
 }

@@ -44,6 +44,7 @@ export function presentPortfolioItem(row: PortfolioItemRow): PortfolioItem {
     title: row.title,
     description: row.description,
     url: row.url,
+    uploadIds: row.uploadIds,
     images: row.uploadIds.map(imageRef),
     brand: row.brand,
     network: row.network as Network | null,
@@ -61,6 +62,7 @@ export function presentInsight(row: InsightRow, network: string): Insight {
     reach: row.reach,
     impressions: row.impressions,
     engagement: row.engagement,
+    uploadIds: row.uploadIds,
     screenshots: row.uploadIds.map(imageRef),
   };
 }
@@ -89,6 +91,7 @@ export function presentProfile(actor: Actor | null, full: FullProfile): Influenc
     country: p.country,
     city: p.city,
     languages: p.languages,
+    avatarUploadId: p.avatarUploadId,
     avatar: p.avatarUploadId ? imageRef(p.avatarUploadId) : null,
     audience: (p.audience as Audience | null) ?? null,
     rateCard: p.rateCard as InfluencerProfile['rateCard'],

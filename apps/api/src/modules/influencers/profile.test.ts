@@ -187,6 +187,8 @@ describe('influencer sub-resources: social accounts, portfolio, insights', () =>
     });
     expect(made.status).toBe(201);
     expect(made.body.item.images.map((i) => i.id)).toEqual([image.id]);
+    // The response carries the request's own name too.
+    expect(made.body.item).toMatchObject({ uploadIds: [image.id] });
     const id = made.body.item.id;
     const other = await buildInfluencer(t.app);
     expect((await other.client.patch(`${P}/portfolio/${id}`, { title: 'Mine now' })).status).toBe(404);
@@ -237,6 +239,7 @@ describe('influencer sub-resources: social accounts, portfolio, insights', () =>
     expect(made.status).toBe(201);
     expect(made.body.insight).toMatchObject({
       network: 'instagram',
+      uploadIds: [shot.id],
       screenshots: [expect.objectContaining({ id: shot.id })],
     });
     const id = made.body.insight.id;

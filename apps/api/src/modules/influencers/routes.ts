@@ -1,4 +1,5 @@
 import {
+  emptyBodySchema,
   errorBodySchema,
   idSchema,
   influencerPageSchema,
@@ -166,7 +167,7 @@ export function influencerRoutes(ctx: AppContext) {
     for (const [path, remove] of Object.entries(removals)) {
       app.delete(
         `${BASE}/${path}/:id`,
-        { schema: { tags, params, response: { 204: z.null(), ...errors } } },
+        { schema: { tags, params, body: emptyBodySchema, response: { 204: z.null(), ...errors } } },
         async (request, reply) => {
           const user = requireRole(request, 'influencer');
           await remove(ctx, { user, id: request.params.id });

@@ -1,5 +1,6 @@
 import {
   campaignOffersQuerySchema,
+  emptyBodySchema,
   idSchema,
   myOffersQuerySchema,
   offerBodySchema,
@@ -85,11 +86,15 @@ export function offerRoutes(ctx: AppContext) {
 
     // The other side's verbs and strangers' calls are all 404: whose offer it is stays unsaid.
     for (const action of ['shortlist', 'accept', 'withdraw'] as const) {
-      app.post(`/offers/:id/${action}`, { schema: { tags, params, response: one } }, async (request) => {
-        const user = requireUser(request);
-        const row = await decideOffer(ctx, { user, id: request.params.id, action });
-        return { offer: presentOffer(user, row) };
-      });
+      app.post(
+        `/offers/:id/${action}`,
+        { schema: { tags, params, body: emptyBodySchema, response: one } },
+        async (request) => {
+          const user = requireUser(request);
+          const row = await decideOffer(ctx, { user, id: request.params.id, action });
+          return { offer: presentOffer(user, row) };
+        },
+      );
     }
 
     app.post(

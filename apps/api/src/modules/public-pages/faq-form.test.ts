@@ -35,7 +35,7 @@ async function queued(question: string) {
 describe('the FAQ question form without JavaScript', () => {
   it('the page holds a form that posts to /faq/ask, in the page language, with a signed time', async () => {
     const en = await browser(t.app).get('/faq');
-    expect(en.text).toContain('<form method="post" action="/faq/ask" class="ssr-form">');
+    expect(en.text).toContain('<form method="post" action="/faq/ask" class="ssr-form" novalidate>');
     expect(en.text).toContain('<label for="ask-question">Your question</label>');
     expect(en.text).toMatch(/<input type="hidden" name="shownAt" value="\d+\.[\w-]+" \/>/);
     expect(en.text).toContain('<option value="en" lang="en" selected>English</option>');

@@ -9,7 +9,8 @@ import {
 } from '@bextr/contracts';
 import { escapeHtml as e } from './html.ts';
 
-/** The FAQ's question form as plain HTML, for visitors without JavaScript: it posts to
+/** The FAQ's question form as plain HTML, for visitors without JavaScript (`novalidate`: the
+ * server's refusals speak the page's language, the browser's bubbles its own): it posts to
  * `POST /faq/ask` (a page route), which answers with a redirect to the FAQ and a thank-you, or with
  * the page again, the refusals next to their fields and what was typed kept. */
 
@@ -117,7 +118,7 @@ export function renderAskSection(locale: Locale, c: FaqPageContent, state: AskFo
     .join('');
   const alert = state.formError ? `<p class="ssr-error" role="alert">${e(state.formError)}</p>` : '';
   return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}${alert}
-<form method="post" action="/faq/ask${locale === 'sk' ? '?lang=sk' : ''}" class="ssr-form">
+<form method="post" action="/faq/ask${locale === 'sk' ? '?lang=sk' : ''}" class="ssr-form" novalidate>
 <input type="hidden" name="shownAt" value="${e(formToken())}" />
 ${field('question', f.question, `<textarea id="ask-question" name="question" rows="4" required minlength="10" maxlength="1000"{aria}>${e(v.question ?? '')}</textarea>`, errors.question, f.questionHint)}
 ${field('name', f.name, `<input id="ask-name" name="name" autocomplete="name" maxlength="120" value="${e(v.name ?? '')}"{aria} />`, errors.name)}

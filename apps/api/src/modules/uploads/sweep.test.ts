@@ -58,7 +58,11 @@ describe('orphaned upload sweep', () => {
   it('keeps old uploads that are attached: avatar, portfolio image, insight screenshot, cover, logo', async () => {
     const influencer = await buildReadyInfluencer(t.app);
     const avatar = await uploadImage(influencer.client);
-    expect((await influencer.client.put(PROFILE, { avatarUploadId: avatar.id })).status).toBe(200);
+    const withAvatar = await influencer.client.put<{ profile: { avatarUploadId: string | null } }>(PROFILE, {
+      avatarUploadId: avatar.id,
+    });
+    expect(withAvatar.status).toBe(200);
+    expect(withAvatar.body.profile.avatarUploadId).toBe(avatar.id);
     const portfolio = influencer.profile.portfolio[0]?.images[0] as { id: string };
     const [insight] = await t.ctx.db
       .select({ ids: insights.uploadIds })

@@ -61,6 +61,10 @@ export const influencersEn = {
     avatar: 'Profile photo',
     isPublic: 'Show my profile on a public page',
     isPublicHint: 'Anyone with the link can see it; your e-mail is never shown.',
+    publicPage: 'Your public page',
+    publicPageNote: 'Share this link; visitors see your name, networks, categories and bio.',
+    copyLink: 'Copy link',
+    copied: 'Link copied',
   },
   accounts: {
     network: 'Network',

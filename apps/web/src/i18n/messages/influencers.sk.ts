@@ -63,6 +63,10 @@ export const influencersSk: typeof influencersEn = {
     avatar: 'Profilová fotka',
     isPublic: 'Zobraziť môj profil na verejnej stránke',
     isPublicHint: 'Uvidí ho každý s odkazom; váš e-mail sa nikdy nezobrazí.',
+    publicPage: 'Vaša verejná stránka',
+    publicPageNote: 'Zdieľajte tento odkaz; návštevníci uvidia vaše meno, siete, kategórie a popis.',
+    copyLink: 'Kopírovať odkaz',
+    copied: 'Odkaz skopírovaný',
   },
   accounts: {
     network: 'Sieť',

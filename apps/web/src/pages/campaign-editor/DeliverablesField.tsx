@@ -61,7 +61,6 @@ export function DeliverablesField<V extends WithDeliverables>({
               <Select
                 label={t.deliverableType}
                 data={deliverableTypeOptions(m)}
-                allowDeselect={false}
                 style={{ flex: '1 1 120px' }}
                 key={form.key(`deliverables.${index}.type`)}
                 {...form.getInputProps(`deliverables.${index}.type`)}

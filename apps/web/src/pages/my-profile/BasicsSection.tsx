@@ -1,12 +1,16 @@
 import { type InfluencerProfile, influencerProfileBodySchema } from '@bextr/contracts';
 import {
+  Anchor,
   Button,
+  CopyButton,
   Group,
   MultiSelect,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
   Switch,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -19,6 +23,36 @@ import { categoryOptions, countryOptions, languageOptions } from '../campaign/op
 import { useFieldErrors, useProfileMutation } from './use-my-profile.ts';
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/** The saved profile's public address, to open or copy and share. */
+function PublicPageLink({ handle }: { handle: string }) {
+  const { m } = useI18n();
+  const t = m.influencers.basics;
+  const path = `/i/${encodeURIComponent(handle)}`;
+  const url = `${window.location.origin}${path}`;
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text fw={600} size="sm">
+        {t.publicPage}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t.publicPageNote}
+      </Text>
+      <Group gap="sm" mt={6} wrap="wrap">
+        <Anchor href={path} target="_blank" rel="noopener" style={{ overflowWrap: 'anywhere' }}>
+          {url}
+        </Anchor>
+        <CopyButton value={url}>
+          {({ copied, copy }) => (
+            <Button variant="default" size="xs" onClick={copy} aria-live="polite">
+              {copied ? t.copied : t.copyLink}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Paper>
+  );
+}
 
 export function BasicsSection({ profile }: { profile: InfluencerProfile }) {
   const { m, locale } = useI18n();
@@ -139,6 +173,7 @@ export function BasicsSection({ profile }: { profile: InfluencerProfile }) {
           checked={v.isPublic}
           onChange={(e) => set('isPublic')(e.currentTarget.checked)}
         />
+        {profile.isPublic && profile.handle ? <PublicPageLink handle={profile.handle} /> : null}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={uploading}>
             {m.influencers.onboarding.save}

@@ -165,7 +165,6 @@ export function MyOffersPage() {
             ...offerStatuses.map((s) => ({ value: s, label: m.offerReview.statuses[s] })),
           ]}
           value={status ?? ALL}
-          allowDeselect={false}
           onChange={(value) => setParams(value && value !== ALL ? { status: value } : {})}
           maw={280}
         />
