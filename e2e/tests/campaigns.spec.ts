@@ -4,6 +4,11 @@ import { seriousViolations, snap, uniqueEmail } from './helpers.ts';
 import { verifyThroughLink } from './marketplace.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** 2026-12-07 → "7. 12. 2026", as a Slovak page shows a date. */
+const skDate = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number);
+  return `${date}. ${month}. ${year}`;
+};
 
 /** Registers a verified business through the API and the e-mailed link; the page is signed in. */
 async function verifiedBusiness(page: Page, locale: 'en' | 'sk') {
@@ -194,10 +199,14 @@ test('a Slovak business publishes on a phone; the editor has no serious accessib
   await page.getByRole('button', { name: 'Pridať výstup' }).click();
   await page.getByLabel('Barter').check();
   await page.getByLabel('Čo poskytnete').fill('Ročná permanentka');
+  // Dates are typed and shown the Slovak way (whatever the browser's own language), ISO works too.
   await page.getByLabel('Začiatok kampane').fill(day(10));
-  await page.getByLabel('Koniec kampane').fill(day(40));
-  await page.getByLabel('Termín na prihlásenie').fill(day(5));
+  await page.getByLabel('Koniec kampane').fill(skDate(day(40)));
+  await page.getByLabel('Termín na prihlásenie').fill(skDate(day(5)).replaceAll(' ', ''));
   await page.getByLabel('Odhadovaný počet hodín práce').fill('12');
+  await expect(page.getByLabel('Začiatok kampane')).toHaveValue(skDate(day(10)));
+  await expect(page.getByLabel('Koniec kampane')).toHaveValue(skDate(day(40)));
+  await expect(page.getByLabel('Termín na prihlásenie')).toHaveValue(skDate(day(5)));
   await page.getByLabel('Na diaľku — influenceri odkiaľkoľvek').check();
   await choose(page, 'Jazyky', 'slovenčina');
   await page.keyboard.press('Escape');

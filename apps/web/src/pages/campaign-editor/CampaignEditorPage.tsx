@@ -29,6 +29,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../api/index.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { ImageUpload } from '../../components/ImageUpload.tsx';
@@ -340,20 +341,20 @@ function EditorForm({ campaign, formKey }: { campaign: Campaign | null; formKey:
                 </Section>
                 <Section title={t.time}>
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput
-                      type="date"
+                    <DateField
+                      clearable
                       label={t.startDate}
                       key={form.key('startDate')}
                       {...form.getInputProps('startDate')}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
+                      clearable
                       label={t.endDate}
                       key={form.key('endDate')}
                       {...form.getInputProps('endDate')}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
+                      clearable
                       label={t.applicationDeadline}
                       key={form.key('applicationDeadline')}
                       {...form.getInputProps('applicationDeadline')}

@@ -4,22 +4,11 @@ import {
   type CampaignTeaser,
   campaignSearchQuerySchema,
 } from '@bextr/contracts';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Image,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Image, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { FilterSelect, FiltersForm } from '../../components/filters-form.tsx';
 import { validFilters } from '../../components/filters-query.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -185,11 +174,11 @@ function FilterForm({ initial, isPublic }: { initial: Filters; isPublic: boolean
         data={languageOptions(locale)}
         searchable
       />
-      <TextInput
-        type="date"
+      <DateField
+        clearable
         label={t.deadlineAfter}
         value={form.values.deadlineAfter}
-        onChange={(e) => form.set('deadlineAfter')(e.currentTarget.value)}
+        onChange={form.set('deadlineAfter')}
       />
       <FilterSelect
         filters={form}

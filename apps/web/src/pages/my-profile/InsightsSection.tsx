@@ -1,7 +1,8 @@
 import { type InfluencerProfile, type Insight, insightBodySchema } from '@bextr/contracts';
-import { Alert, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/index.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import type { UploadedImage } from '../../components/ImageUpload.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -132,14 +133,7 @@ export function InsightsSection({ profile }: { profile: InfluencerProfile }) {
               error={f.errors.socialAccountId}
               onChange={set('socialAccountId')}
             />
-            <TextInput
-              label={t.asOf}
-              required
-              type="date"
-              value={v.asOf}
-              error={f.errors.asOf}
-              onChange={(e) => set('asOf')(e.currentTarget.value)}
-            />
+            <DateField label={t.asOf} required value={v.asOf} error={f.errors.asOf} onChange={set('asOf')} />
             <NumberInput
               label={t.periodDays}
               required

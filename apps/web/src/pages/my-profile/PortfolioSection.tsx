@@ -2,6 +2,7 @@ import { type InfluencerProfile, type PortfolioItem, portfolioItemBodySchema } f
 import { Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/index.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import type { UploadedImage } from '../../components/ImageUpload.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -136,13 +137,7 @@ export function PortfolioSection({ profile }: { profile: InfluencerProfile }) {
               value={v.network || null}
               onChange={set('network')}
             />
-            <TextInput
-              label={t.date}
-              type="date"
-              value={v.date}
-              error={f.errors.date}
-              onChange={(e) => set('date')(e.currentTarget.value)}
-            />
+            <DateField label={t.date} clearable value={v.date} error={f.errors.date} onChange={set('date')} />
           </SimpleGrid>
           <UploadedImagesField
             images={images}

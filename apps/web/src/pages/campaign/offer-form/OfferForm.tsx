@@ -5,10 +5,11 @@ import {
   offerRefusalSchema,
   PITCH_MAX,
 } from '@bextr/contracts';
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type ApiError, api, isApiError } from '../../../api/index.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { useI18n } from '../../../i18n/use-i18n.ts';
 import { DeliverablesField } from '../../campaign-editor/DeliverablesField.tsx';
@@ -168,8 +169,8 @@ export function OfferForm({
               aria-invalid={form.errors.barterAccepted ? true : undefined}
             />
           ) : null}
-          <TextInput
-            type="date"
+          <DateField
+            clearable
             label={t.publishDate}
             description={windowHint}
             min={latest(campaign.startDate, new Date().toISOString().slice(0, 10))}

@@ -1,0 +1,79 @@
+import '@mantine/dates/styles.css';
+import type { Locale } from '@bextr/contracts';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import 'dayjs/locale/sk';
+import { useI18n } from '../i18n/use-i18n.ts';
+
+/** How a chosen date reads in the field, in the page's language (not the browser's, as the
+ * native date input would). */
+const displayFormat: Record<Locale, string> = { en: 'D MMM YYYY', sk: 'D. M. YYYY' };
+const placeholders: Record<Locale, string> = { en: 'e.g. 17 Dec 2026', sk: 'napr. 17. 12. 2026' };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A typed date as `YYYY-MM-DD`: ISO (2026-12-17), the Slovak way (17. 12. 2026 or 17.12.2026),
+ * or what the field itself shows (17 Dec 2026). Null for anything else, including 31. 2. 2026. */
+export function parseTypedDate(text: string): string | null {
+  const s = text.trim();
+  let parts: [number, number, number] | null = null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dotted = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/.exec(s);
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dotted) parts = [Number(dotted[3]), Number(dotted[2]), Number(dotted[1])];
+  else if (/[a-z]/i.test(s) && /\d{4}/.test(s)) {
+    const date = new Date(s);
+    if (!Number.isNaN(date.getTime())) parts = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  }
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+type DateFieldProps = Omit<
+  DateInputProps,
+  | 'value'
+  | 'defaultValue'
+  | 'onChange'
+  | 'minDate'
+  | 'maxDate'
+  | 'excludeDate'
+  | 'valueFormat'
+  | 'dateParser'
+  | 'locale'
+> & {
+  /** `YYYY-MM-DD`, or '' / null for none. */
+  value?: string | null | undefined;
+  defaultValue?: string | null | undefined;
+  /** Called with `YYYY-MM-DD`, or '' when the field is emptied. */
+  onChange?: ((value: string) => void) | undefined;
+  min?: string | undefined;
+  max?: string | undefined;
+};
+
+/** A date field that types and shows dates in the page's language, with a calendar to pick from;
+ * its value is the API's `YYYY-MM-DD` string. Works controlled (`value`) or uncontrolled
+ * (`defaultValue`, e.g. a Mantine form's `getInputProps` in uncontrolled mode). */
+export function DateField({ value, defaultValue, onChange, min, max, placeholder, ...rest }: DateFieldProps) {
+  const { locale } = useI18n();
+  return (
+    <DateInput
+      {...rest}
+      {...(value !== undefined ? { value: value || null } : {})}
+      {...(defaultValue !== undefined ? { defaultValue: defaultValue || null } : {})}
+      onChange={(next) => onChange?.(next ?? '')}
+      // The bounds grey out the calendar's days only: a date typed outside them reaches the form,
+      // whose validation says why it does not fit (Mantine's minDate/maxDate would drop it silently).
+      {...(min || max
+        ? { excludeDate: (day: string) => Boolean((min && day < min) || (max && day > max)) }
+        : {})}
+      {...(!value && !defaultValue && min ? { defaultDate: min } : {})}
+      locale={locale}
+      valueFormat={displayFormat[locale]}
+      dateParser={parseTypedDate}
+      placeholder={placeholder ?? placeholders[locale]}
+    />
+  );
+}
