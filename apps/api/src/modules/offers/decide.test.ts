@@ -32,7 +32,7 @@ const latest = async (user: TestUser) =>
   (await user.client.get<Notifications>('/api/v1/notifications')).body.items[0];
 
 describe('another party’s offer is never revealed', () => {
-  it('GET and every verb: 401 for a visitor; 404 for another business, influencer or an admin', async () => {
+  it('GET and every verb: 401 for a visitor; 404 for another party; 403 for a verb of another role', async () => {
     const { owner, influencer, offer } = await buildOffer(t.app);
     expect((await browser(t.app).get(url(offer.id))).status).toBe(401);
     for (const verb of verbs) expect((await browser(t.app).post(url(offer.id, verb))).status).toBe(401);
@@ -41,15 +41,20 @@ describe('another party’s offer is never revealed', () => {
       await buildReadyInfluencer(t.app),
       await buildAdmin(t.app),
     ];
+    const roleOf = { shortlist: 'business', accept: 'business', reject: 'business', withdraw: 'influencer' };
     for (const stranger of strangers) {
       const read = await stranger.client.get(url(offer.id));
       expect(read.status, stranger.user.role).toBe(404);
       expect(read.body.error?.code).toBe('NOT_FOUND');
-      for (const verb of verbs)
-        expect(
-          (await stranger.client.post(url(offer.id, verb))).status,
-          `${stranger.user.role} ${verb}`,
-        ).toBe(404);
+      for (const verb of verbs) {
+        const res = await stranger.client.post(url(offer.id, verb));
+        // Its own role's verb on someone else's offer: not found; another role's verb: forbidden,
+        // answered before the offer is even looked up (the same for an id that does not exist).
+        const expected = roleOf[verb] === stranger.user.role ? 404 : 403;
+        expect(res.status, `${stranger.user.role} ${verb}`).toBe(expected);
+        if (expected === 403)
+          expect((await stranger.client.post(url('no-such-offer', verb))).status).toBe(403);
+      }
     }
     expect(await statusOf(offer.id)).toBe('pending');
     // Both sides read it.
@@ -72,9 +77,12 @@ describe('another party’s offer is never revealed', () => {
 
   it('each side only has its own verbs: the influencer cannot accept its own offer, the business cannot withdraw it', async () => {
     const { owner, influencer, offer, campaign } = await buildOffer(t.app);
-    for (const verb of ['shortlist', 'accept', 'reject'] as const)
-      expect((await influencer.client.post(url(offer.id, verb))).status, verb).toBe(404);
-    expect((await owner.client.post(url(offer.id, 'withdraw'))).status).toBe(404);
+    for (const verb of ['shortlist', 'accept', 'reject'] as const) {
+      const res = await influencer.client.post(url(offer.id, verb));
+      expect(res.status, verb).toBe(403);
+      expect(res.body.error?.code).toBe('FORBIDDEN');
+    }
+    expect((await owner.client.post(url(offer.id, 'withdraw'))).status).toBe(403);
     expect(await statusOf(offer.id)).toBe('pending');
     const read = await owner.client.get<{ campaign: { slotsFilled: number } }>(
       `/api/v1/campaigns/${campaign.id}`,

@@ -84,13 +84,20 @@ export function offerRoutes(ctx: AppContext) {
       return { offer: presentOffer(user, await getOffer(ctx, { user, id: request.params.id })) };
     });
 
-    // The other side's verbs and strangers' calls are all 404: whose offer it is stays unsaid.
+    // A verb of the other role is a 403 (checked before the offer is looked up, so it says nothing
+    // about it); another party's offer is a 404: whose offer it is stays unsaid.
+    const verbRole = {
+      shortlist: 'business',
+      accept: 'business',
+      reject: 'business',
+      withdraw: 'influencer',
+    } as const;
     for (const action of ['shortlist', 'accept', 'withdraw'] as const) {
       app.post(
         `/offers/:id/${action}`,
         { schema: { tags, params, body: emptyBodySchema, response: one } },
         async (request) => {
-          const user = requireUser(request);
+          const user = requireRole(request, verbRole[action]);
           const row = await decideOffer(ctx, { user, id: request.params.id, action });
           return { offer: presentOffer(user, row) };
         },
@@ -101,7 +108,7 @@ export function offerRoutes(ctx: AppContext) {
       '/offers/:id/reject',
       { schema: { tags, params, body: offerRejectBodySchema.nullish(), response: one } },
       async (request) => {
-        const user = requireUser(request);
+        const user = requireRole(request, verbRole.reject);
         const input = {
           user,
           id: request.params.id,
