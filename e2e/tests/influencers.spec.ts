@@ -60,6 +60,14 @@ test('a new influencer completes the profile until it is ready; a business finds
   await basics.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('missing-list')).not.toContainText('Basics');
 
+  // Opting in to a public page shows its address, to open or copy.
+  await expect(basics.getByText('Your public page')).toHaveCount(0);
+  await basics.getByLabel('Show my profile on a public page').check();
+  await basics.getByRole('button', { name: 'Save' }).click();
+  const publicLink = basics.getByRole('link', { name: new RegExp(`/i/${handle}$`) });
+  await expect(publicLink).toHaveAttribute('href', `/i/${handle}`);
+  await expect(basics.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
   // 2. A social account.
   await page.getByRole('button', { name: /2\. Social accounts/ }).click();
   const accounts = page.getByRole('form', { name: 'Social accounts' });
