@@ -72,3 +72,15 @@ test('pages that need an account send a visitor to sign in and back', async ({ p
   await expect(page.getByRole('heading', { name: 'Nastavenia' })).toBeVisible();
   await snap(page, '08-settings-after-sign-in');
 });
+
+test('a sign-in link whose next page leaves the site lands on the dashboard instead', async ({ page }) => {
+  for (const next of ['//evil.example/x', '/\t/evil.example', '/\\evil.example', 'https://evil.example']) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('E-mail').fill('business@demo.bextr.eu');
+    await page.getByLabel('Password').fill('demo-business-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page, next).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/dashboard$/);
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  }
+});

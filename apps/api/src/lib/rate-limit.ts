@@ -40,7 +40,12 @@ export class RateLimiter {
 
 export const limits = {
   loginPerIp: { max: 30, windowSeconds: 15 * 60 },
-  loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  /** One address guessing one account is stopped soon; the owner elsewhere is not locked out… */
+  loginPerAccountIp: { max: 10, windowSeconds: 15 * 60 },
+  /** …until guesses from many addresses add up (a distributed attack), and then only for a while. */
+  loginPerAccount: { max: 100, windowSeconds: 15 * 60 },
+  /** Guesses of the current password by a signed-in session (a stolen cookie). */
+  passwordChangePerUser: { max: 10, windowSeconds: 15 * 60 },
   registerPerIp: { max: 10, windowSeconds: 60 * 60 },
   resetPerIp: { max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { max: 5, windowSeconds: 60 * 60 },

@@ -30,12 +30,30 @@ function expectRateLimited(res: TestResponse, windowSeconds: number) {
 }
 
 describe('sign-in limits', () => {
-  it('per account: after too many attempts even the right password waits, from any address', async () => {
+  it('per account and address: one address guessing one account waits; the owner elsewhere signs in', async () => {
     const { email } = await buildBusiness(t.app, { client: { ip: '192.0.2.1' } });
+    const { max, windowSeconds } = limits.loginPerAccountIp;
+    const attacker = () => browser(t.app, { ip: '198.18.9.9' });
+    for (let i = 0; i < max; i++) {
+      const res = await attacker().post(LOGIN, { email, password: `wrong-guess-${i}-xyz` });
+      expect(res.status).toBe(401);
+    }
+    // Even the right password waits at that address; the same account in another letter case too.
+    expectRateLimited(await attacker().post(LOGIN, { email, password: PASSWORD }), windowSeconds);
+    expect((await attacker().post(LOGIN, { email: email.toUpperCase(), password: PASSWORD })).status).toBe(
+      429,
+    );
+    // The owner, from their own address, is not locked out by someone else's guesses.
+    const owner = await browser(t.app, { ip: '192.0.2.1' }).post(LOGIN, { email, password: PASSWORD });
+    expect(owner.status).toBe(200);
+  });
+
+  it('per account: guesses spread over many addresses add up, and then even the right password waits', async () => {
+    const { email } = await buildBusiness(t.app, { client: { ip: '192.0.2.3' } });
     const { max, windowSeconds } = limits.loginPerAccount;
     for (let i = 0; i < max; i++) {
-      // Each guess from another address: the limit follows the account, not the address.
-      const res = await browser(t.app, { ip: `198.18.0.${i + 1}` }).post(LOGIN, {
+      // Each guess from another address: this limit follows the account, not the address.
+      const res = await browser(t.app, { ip: `198.19.${Math.floor(i / 200)}.${(i % 200) + 1}` }).post(LOGIN, {
         email,
         password: `wrong-guess-${i}-xyz`,
       });
@@ -45,13 +63,6 @@ describe('sign-in limits', () => {
     expectRateLimited(blocked, windowSeconds);
     expect(blocked.headers['retry-after']).toMatch(/^\d+$/);
 
-    // The same account in another letter case is the same account.
-    const upper = await browser(t.app, { ip: '198.18.1.2' }).post(LOGIN, {
-      email: email.toUpperCase(),
-      password: PASSWORD,
-    });
-    expect(upper.status).toBe(429);
-
     // Others are not affected.
     const other = await buildBusiness(t.app, { client: { ip: '192.0.2.2' } });
     const fine = await browser(t.app, { ip: '198.18.1.3' }).post(LOGIN, {
@@ -59,6 +70,24 @@ describe('sign-in limits', () => {
       password: PASSWORD,
     });
     expect(fine.status).toBe(200);
+  });
+
+  it('a signed-in session cannot guess the current password without end', async () => {
+    const { client } = await buildBusiness(t.app, { client: { ip: '192.0.2.4' } });
+    const { max, windowSeconds } = limits.passwordChangePerUser;
+    for (let i = 0; i < max; i++) {
+      const res = await client.post('/api/v1/auth/password', {
+        currentPassword: `wrong-guess-${i}-xyz`,
+        newPassword: 'a-new-long-password-42',
+      });
+      expect(res.status).toBe(400);
+    }
+    const blocked = await client.post('/api/v1/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a-new-long-password-42',
+    });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(windowSeconds);
   });
 
   it('per IP: one address trying many accounts is stopped, other addresses are not', async () => {

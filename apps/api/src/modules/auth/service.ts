@@ -75,6 +75,7 @@ export async function loginUser(
 ) {
   const email = normalizeEmail(opts.email);
   ctx.limiter.hit(limits.loginPerIp, `login:ip:${opts.ip}`);
+  ctx.limiter.hit(limits.loginPerAccountIp, `login:account-ip:${email}:${opts.ip}`);
   ctx.limiter.hit(limits.loginPerAccount, `login:account:${email}`);
   const user = await findUserByEmail(ctx, email);
   if (!user) {
@@ -168,6 +169,7 @@ export async function changePassword(
   ctx: AppContext,
   opts: { user: UserRow; sessionId: string; currentPassword: string; newPassword: string },
 ) {
+  ctx.limiter.hit(limits.passwordChangePerUser, `password-change:${opts.user.id}`);
   if (!(await verifyPassword(opts.user.passwordHash, opts.currentPassword))) {
     throw new AppError(400, 'WRONG_PASSWORD', {
       fields: [{ path: 'currentPassword', code: 'wrong_password' }],

@@ -48,10 +48,12 @@ export function renderHead(baseUrl: string, head: PageHead): string {
 /** Puts a page into the built index.html: its language, its head tags (replacing the generic title
  * and description) and its markup inside #root, which the React app replaces when it starts. */
 export function fillTemplate(template: string, opts: { locale: Locale; head: string; body: string }): string {
+  // Replacer functions throughout: in a replacement *string*, `$&`, `$\`` and `$'` would copy
+  // parts of the template into the page wherever user text (a name, a title) contains them.
   return template
-    .replace(/<html lang="[^"]*"/, `<html lang="${opts.locale}"`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${opts.locale}"`)
     .replace(/\s*<title>[\s\S]*?<\/title>/, '')
     .replace(/\s*<meta name="description"[^>]*>/, '')
-    .replace('</head>', `    ${opts.head}\n  </head>`)
+    .replace('</head>', () => `    ${opts.head}\n  </head>`)
     .replace(/<div id="root"><\/div>/, () => `<div id="root">${opts.body}</div>`);
 }
