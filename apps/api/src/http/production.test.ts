@@ -16,7 +16,7 @@ describe('NODE_ENV=production', () => {
   });
   afterAll(() => t?.close());
 
-  it('sets the session cookie Secure, HttpOnly and SameSite=Lax, under a __Host- name', async () => {
+  it('sets the session cookie Secure, HttpOnly and SameSite=Lax, under a __Host- name (and a Secure hint)', async () => {
     const { client, user } = await buildBusiness(t.app);
     expect(client.sessionCookieName).toBe('__Host-bextr_session');
     const login = await browser(t.app).post('/api/v1/auth/login', {
@@ -32,7 +32,10 @@ describe('NODE_ENV=production', () => {
         sameSite: 'Lax',
         path: '/',
       }),
+      // The web app's readable "signed in" hint: no secret in it, Secure like the session.
+      expect.objectContaining({ name: 'bextr_signed_in', value: '1', secure: true, path: '/' }),
     ]);
+    expect(login.cookies[1]?.httpOnly).toBeFalsy();
     expect((await client.get('/api/v1/auth/me')).status).toBe(200);
   });
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { useSession } from '../session/use-session.ts';
+import { sessionQueryKey, useSession } from '../session/use-session.ts';
 import { outbox } from '../threads/outbox.ts';
 import { applyLiveEvent, resyncAfterDrop } from './apply-event.ts';
 import { type LiveStatus, openEventStream } from './event-stream.ts';
@@ -19,6 +19,9 @@ function LiveStream({ userId, onStatus }: { userId: string; onStatus: (status: L
       // After a drop everything may be stale; on the first connection, what loaded before it listened.
       onReconnected: ({ first }) =>
         resyncAfterDrop(queryClient, userId, first ? { fetchedBefore: Date.now() } : {}),
+      // Refused: perhaps the session ended (signed out elsewhere, password changed): ask again who
+      // is signed in; a visitor's app closes the stream instead of retrying it.
+      onRefused: () => void queryClient.invalidateQueries({ queryKey: sessionQueryKey }),
     });
     return () => {
       close();

@@ -26,6 +26,8 @@ interface Handlers {
    * after a drop (events missed while down are replayed from the last id, but only when one was
    * received), so the caller refetches what may have moved meanwhile. */
   onReconnected: (info: { first: boolean }) => void;
+  /** The server refused or ended the stream for good (e.g. 401: the session ended meanwhile). */
+  onRefused?: () => void;
 }
 
 const FIRST_RETRY_MS = 1_000;
@@ -39,7 +41,7 @@ const EVENT_ID = /^\d{1,20}$/;
  * an error) a fresh EventSource is opened with backoff, passing the last id as `?lastEventId=`, since
  * a new EventSource cannot set the header. An event already received (a replay repeats some) is
  * dropped; the id passed on is the highest one received. Returns the function that closes it. */
-export function openEventStream({ onEvent, onStatus, onReconnected }: Handlers): () => void {
+export function openEventStream({ onEvent, onStatus, onReconnected, onRefused }: Handlers): () => void {
   let source: EventSource | null = null;
   /** The highest id received (as text: ids may pass Number.MAX_SAFE_INTEGER). */
   let lastEventId = '';
@@ -102,6 +104,7 @@ export function openEventStream({ onEvent, onStatus, onReconnected }: Handlers):
       if (es.readyState !== EventSource.CLOSED) return;
       es.close();
       source = null;
+      onRefused?.();
       const wait = retryMs + Math.random() * retryMs * 0.3;
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       timer = setTimeout(connect, wait);

@@ -1,7 +1,7 @@
-import { and, asc, gt, gte, inArray, max, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, max, or } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Db } from '../../db/client.ts';
-import { liveEvents } from '../../db/schema.ts';
+import { liveEvents, sessions, users } from '../../db/schema.ts';
 import { type EventListener, listenForEvents } from './listen.ts';
 
 /** A live event as a stream sends it: the live_events id is the SSE `id:`. */
@@ -14,10 +14,13 @@ export interface LiveEvent {
 /** One open stream of a signed-in user, as the hub sees it. */
 export interface Subscriber {
   readonly userId: string;
+  /** The session the stream was opened with: it ends when that session does. */
+  readonly sessionId: string;
   deliver(event: LiveEvent): void;
   heartbeat(): void;
-  /** Ends the stream: a newer stream of the same user took its place, or the process is stopping. */
-  close(reason: 'replaced' | 'shutdown'): void;
+  /** Ends the stream: a newer stream of the same user took its place, the process is stopping, or
+   * its session ended (sign-out, password change or reset, suspension, expiry). */
+  close(reason: 'replaced' | 'shutdown' | 'signed_out'): void;
 }
 
 export interface EventHubOptions {
@@ -25,9 +28,17 @@ export interface EventHubOptions {
   heartbeatMs: number;
   /** Open streams per user; the oldest is closed when one more opens. */
   maxStreamsPerUser: number;
+  /** How often the sessions behind the open streams are checked (0 = never): a session ended by
+   * another process, by expiry or by a suspension ends its streams within this time. One query per
+   * process, whatever the number of streams. */
+  sessionCheckMs: number;
 }
 
-export const defaultHubOptions: EventHubOptions = { heartbeatMs: 25_000, maxStreamsPerUser: 10 };
+export const defaultHubOptions: EventHubOptions = {
+  heartbeatMs: 25_000,
+  maxStreamsPerUser: 10,
+  sessionCheckMs: 30_000,
+};
 /** Rows per catch-up query after a reconnect. */
 const CATCH_UP_BATCH = 1000;
 /** Ids dispatched lately, remembered so an event both caught up and NOTIFYed goes out once. */
@@ -56,6 +67,8 @@ export class EventHub {
   private retryTimer: NodeJS.Timeout | null = null;
   private listener: EventListener | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private sessionTimer: NodeJS.Timeout | null = null;
+  private checkingSessions: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -77,6 +90,61 @@ export class EventHub {
       this.heartbeatTimer = setInterval(() => this.heartbeatAll(), this.options.heartbeatMs);
       this.heartbeatTimer.unref();
     }
+    if (this.options.sessionCheckMs > 0) {
+      this.sessionTimer = setInterval(() => {
+        this.checkingSessions ??= this.checkSessions().finally(() => {
+          this.checkingSessions = null;
+        });
+      }, this.options.sessionCheckMs);
+      this.sessionTimer.unref();
+    }
+  }
+
+  /** Ends this process's streams of these sessions (a sign-out here: at once, not at the next check). */
+  endSessions(sessionIds: Iterable<string>): void {
+    const ended = new Set(sessionIds);
+    this.closeWhere((s) => ended.has(s.sessionId));
+  }
+
+  /** Ends this process's streams of a user, but those of `exceptSessionId` (a password change). */
+  endUserSessions(userId: string, exceptSessionId?: string): void {
+    const own = this.streams.get(userId);
+    if (own) for (const s of [...own]) if (s.sessionId !== exceptSessionId) s.close('signed_out');
+  }
+
+  /** Ends the streams whose session no longer signs anyone in: deleted, expired, or its user no
+   * longer active. One query per FETCH_BATCH sessions. */
+  async checkSessions(): Promise<void> {
+    const open = new Set<string>();
+    for (const own of this.streams.values()) for (const s of own) open.add(s.sessionId);
+    if (open.size === 0) return;
+    const ids = [...open];
+    const valid = new Set<string>();
+    try {
+      for (let i = 0; i < ids.length; i += FETCH_BATCH) {
+        const rows = await this.db
+          .select({ id: sessions.id })
+          .from(sessions)
+          .innerJoin(users, eq(users.id, sessions.userId))
+          .where(
+            and(
+              inArray(sessions.id, ids.slice(i, i + FETCH_BATCH)),
+              gt(sessions.expiresAt, new Date()),
+              eq(users.status, 'active'),
+            ),
+          );
+        for (const row of rows) valid.add(row.id);
+      }
+    } catch (err) {
+      this.log.warn({ err }, 'live events: session check failed; streams kept until the next one');
+      return;
+    }
+    this.closeWhere((s) => open.has(s.sessionId) && !valid.has(s.sessionId));
+  }
+
+  private closeWhere(match: (s: Subscriber) => boolean) {
+    for (const own of [...this.streams.values()])
+      for (const s of [...own]) if (match(s)) s.close('signed_out');
   }
 
   /** Registers an open stream; returns what unregisters it. A user's oldest stream is closed when
@@ -115,6 +183,9 @@ export class EventHub {
     this.stopped = true;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    if (this.sessionTimer) clearInterval(this.sessionTimer);
+    this.sessionTimer = null;
+    await this.checkingSessions;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.closeStreams();

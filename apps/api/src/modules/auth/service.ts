@@ -143,7 +143,7 @@ export async function confirmPasswordReset(
 ) {
   ctx.limiter.hit(limits.resetPerIp, `reset-confirm:ip:${opts.ip}`);
   const passwordHash = await hashPassword(opts.password);
-  await ctx.db.transaction(async (tx) => {
+  const userId = await ctx.db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, opts.token, 'password_reset');
     if (!userId) throw new AppError(400, 'INVALID_TOKEN');
     const user = (await tx.select().from(users).where(eq(users.id, userId)))[0];
@@ -161,7 +161,10 @@ export async function confirmPasswordReset(
       .where(eq(users.id, userId));
     await destroyUserSessions(tx, userId);
     await enqueueEmail(tx, { to: user.email, ...passwordChangedMail(user.locale, user.name) });
+    return userId;
   });
+  // The ended sessions' live streams here end now; other processes' at their next session check.
+  ctx.hub.endUserSessions(userId);
   ctx.outbox.kick();
 }
 
@@ -183,6 +186,7 @@ export async function changePassword(
     await destroyUserSessions(tx, opts.user.id, opts.sessionId);
     await enqueueEmail(tx, { to: opts.user.email, ...passwordChangedMail(opts.user.locale, opts.user.name) });
   });
+  ctx.hub.endUserSessions(opts.user.id, opts.sessionId);
   ctx.outbox.kick();
 }
 
@@ -197,4 +201,5 @@ export async function updateMe(ctx: AppContext, opts: { user: UserRow; body: Upd
 
 export async function logoutSession(ctx: AppContext, opts: { sessionId: string }) {
   await destroySession(ctx.db, opts.sessionId);
+  ctx.hub.endSessions([opts.sessionId]);
 }

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sessions } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildBusinessWithProfile } from '../../test/factories/campaigns.ts';
 import { buildConversation, postMessage } from '../../test/factories/conversations.ts';
-import type { TestUser } from '../../test/factories/users.ts';
+import { buildInfluencer, signIn, type TestUser } from '../../test/factories/users.ts';
 import { openSse, type SseConnection, type SseFrame } from '../../test/sse.ts';
 
 let t: TestApp;
@@ -24,7 +25,10 @@ const isMessage = (id: string) => (f: SseFrame) =>
   f.event === 'message' && (JSON.parse(f.data ?? '{}') as { message?: { id?: string } }).message?.id === id;
 
 beforeAll(async () => {
-  t = await createTestApp({}, { liveEvents: { heartbeatMs: 150, maxStreamsPerUser: 3 } });
+  t = await createTestApp(
+    {},
+    { liveEvents: { heartbeatMs: 150, maxStreamsPerUser: 3, sessionCheckMs: 200 } },
+  );
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   thread = await buildConversation(t.app);
@@ -120,6 +124,32 @@ describe('GET /events', () => {
     expect(manual.frames.filter(after)).toHaveLength(4);
     again.close();
     manual.close();
+  });
+
+  it('a sign-out ends that session’s streams at once; the user’s other session keeps its own', async () => {
+    const person = await buildInfluencer(t.app);
+    const laptop = await signIn(t.app, { email: person.email, password: person.password });
+    const here = await stream(person);
+    const there = await openSse(baseUrl, { cookie: `${laptop.sessionCookieName}=${laptop.sessionCookie}` });
+    open.push(there);
+    expect((await person.client.post('/api/v1/auth/logout')).status).toBe(204);
+    await here.ended;
+    // Told to wait before reconnecting (which then answers 401).
+    expect(here.frames.at(-1)?.retry).toBeGreaterThanOrEqual(10_000);
+    // The other session's stream is still open: it gets its heartbeats.
+    const beats = there.frames.length;
+    await there.waitFor((f) => f.comment === 'ping' && there.frames.indexOf(f) >= beats, 2000);
+    expect((await openSse(baseUrl, { cookie: cookieOf(person) })).status).toBe(401);
+  });
+
+  it('a session ended elsewhere (another process, an expiry) ends its streams at the next check', async () => {
+    const person = await buildInfluencer(t.app);
+    const conn = await stream(person);
+    await conn.waitFor((f) => f.comment === 'ping', 2000);
+    // What another process's sign-out or the expiry sweep does: only the row goes.
+    await t.ctx.db.delete(sessions).where(eq(sessions.userId, person.user.id));
+    await conn.ended;
+    expect(conn.frames.at(-1)?.retry).toBeGreaterThanOrEqual(10_000);
   });
 
   it('sends a heartbeat comment on the configured interval', async () => {

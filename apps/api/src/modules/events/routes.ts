@@ -43,7 +43,7 @@ export function eventRoutes(ctx: AppContext) {
         const user = requireUser(request);
         const lastEventId = lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId);
         reply.hijack();
-        await openEventStream(ctx, { user, reply, lastEventId });
+        await openEventStream(ctx, { user, sessionId: user.sessionId, reply, lastEventId });
       },
     );
   };

@@ -19,11 +19,11 @@ const LATE_LIMIT = 200;
  * before it, and the client drops ids it has seen. */
 export async function openEventStream(
   ctx: AppContext,
-  opts: { user: UserRow; reply: FastifyReply; lastEventId: number | null },
+  opts: { user: UserRow; sessionId: string; reply: FastifyReply; lastEventId: number | null },
 ): Promise<void> {
   const { user, reply } = opts;
   let unsubscribe = () => {};
-  const stream = new SseStream(user.id, reply.raw, () => unsubscribe());
+  const stream = new SseStream(user.id, opts.sessionId, reply.raw, () => unsubscribe());
   stream.open(reply.getHeaders() as Record<string, string | string[] | number>);
   unsubscribe = ctx.hub.subscribe(stream);
   if (stream.isClosed) unsubscribe();

@@ -30,7 +30,7 @@ describe('SseStream', () => {
   it('holds live events during the replay and sends each once: replayed ones are not repeated', () => {
     const res = fakeResponse();
     let closed = 0;
-    const stream = new SseStream('u1', res as unknown as ServerResponse, () => closed++);
+    const stream = new SseStream('u1', 's1', res as unknown as ServerResponse, () => closed++);
     stream.open({});
     // Live events arrive while the replay query runs: 11 (also in the replay) and 13 (after it).
     stream.deliver(event(11));
@@ -54,7 +54,7 @@ describe('SseStream', () => {
   it('a client that went away unregisters the stream once', () => {
     const res = fakeResponse();
     let closed = 0;
-    const stream = new SseStream('u1', res as unknown as ServerResponse, () => closed++);
+    const stream = new SseStream('u1', 's1', res as unknown as ServerResponse, () => closed++);
     stream.open({});
     stream.goLive();
     res.emit('close');
@@ -65,7 +65,7 @@ describe('SseStream', () => {
 
   it('drops a client that leaves too much unread', () => {
     const res = fakeResponse();
-    const stream = new SseStream('u1', res as unknown as ServerResponse, () => {});
+    const stream = new SseStream('u1', 's1', res as unknown as ServerResponse, () => {});
     stream.open({});
     stream.goLive();
     res.writableLength = 2 << 20;

@@ -18,6 +18,7 @@ export class SseStream implements Subscriber {
 
   constructor(
     readonly userId: string,
+    readonly sessionId: string,
     private readonly res: ServerResponse,
     private readonly onClosed: () => void,
   ) {
@@ -71,10 +72,15 @@ export class SseStream implements Subscriber {
   }
 
   /** Ends the response, with a reconnect hint first. */
-  close(reason: 'replaced' | 'shutdown' | 'replay_cut', retryMs?: number) {
+  close(reason: 'replaced' | 'shutdown' | 'replay_cut' | 'signed_out', retryMs?: number) {
     if (this.closed) return;
     const retry =
-      retryMs ?? (reason === 'replaced' ? REPLACED_RETRY_MS : reason === 'shutdown' ? 500 + jitter() : 0);
+      retryMs ??
+      (reason === 'replaced' || reason === 'signed_out'
+        ? REPLACED_RETRY_MS
+        : reason === 'shutdown'
+          ? 500 + jitter()
+          : 0);
     this.write(`retry: ${retry}\n\n`);
     this.end();
   }
