@@ -1,6 +1,6 @@
 import '@mantine/dates/styles.css';
 import type { Locale } from '@bextr/contracts';
-import { DateInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, type DateInputProps, DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/sk';
 import { useI18n } from '../i18n/use-i18n.ts';
 
@@ -58,22 +58,25 @@ type DateFieldProps = Omit<
  * (`defaultValue`, e.g. a Mantine form's `getInputProps` in uncontrolled mode). */
 export function DateField({ value, defaultValue, onChange, min, max, placeholder, ...rest }: DateFieldProps) {
   const { locale } = useI18n();
+  // The provider too: parts of the calendar (its month title) read the locale from it alone.
   return (
-    <DateInput
-      {...rest}
-      {...(value !== undefined ? { value: value || null } : {})}
-      {...(defaultValue !== undefined ? { defaultValue: defaultValue || null } : {})}
-      onChange={(next) => onChange?.(next ?? '')}
-      // The bounds grey out the calendar's days only: a date typed outside them reaches the form,
-      // whose validation says why it does not fit (Mantine's minDate/maxDate would drop it silently).
-      {...(min || max
-        ? { excludeDate: (day: string) => Boolean((min && day < min) || (max && day > max)) }
-        : {})}
-      {...(!value && !defaultValue && min ? { defaultDate: min } : {})}
-      locale={locale}
-      valueFormat={displayFormat[locale]}
-      dateParser={parseTypedDate}
-      placeholder={placeholder ?? placeholders[locale]}
-    />
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+      <DateInput
+        {...rest}
+        {...(value !== undefined ? { value: value || null } : {})}
+        {...(defaultValue !== undefined ? { defaultValue: defaultValue || null } : {})}
+        onChange={(next) => onChange?.(next ?? '')}
+        // The bounds grey out the calendar's days only: a date typed outside them reaches the form,
+        // whose validation says why it does not fit (Mantine's minDate/maxDate would drop it silently).
+        {...(min || max
+          ? { excludeDate: (day: string) => Boolean((min && day < min) || (max && day > max)) }
+          : {})}
+        {...(!value && !defaultValue && min ? { defaultDate: min } : {})}
+        locale={locale}
+        valueFormat={displayFormat[locale]}
+        dateParser={parseTypedDate}
+        placeholder={placeholder ?? placeholders[locale]}
+      />
+    </DatesProvider>
   );
 }
