@@ -8,6 +8,8 @@ export const devMailSchema = z.object({
       subject: z.string(),
       text: z.string(),
       html: z.string(),
+      /** Extra headers the e-mail carries (List-Unsubscribe, List-Unsubscribe-Post). */
+      headers: z.record(z.string(), z.string()),
       sentAt: z.string(),
     }),
   ),

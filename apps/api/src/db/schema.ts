@@ -92,6 +92,8 @@ export const devMail = pgTable('dev_mail', {
   subject: text('subject').notNull(),
   text: text('text').notNull(),
   html: text('html').notNull(),
+  /** Extra headers as SMTP would send them (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 

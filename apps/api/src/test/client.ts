@@ -6,7 +6,14 @@ export interface ApiBody {
   user?: User;
   ok?: boolean;
   status?: string;
-  items?: { to: string; subject: string; text: string; html: string; sentAt: string }[];
+  items?: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    headers: Record<string, string>;
+    sentAt: string;
+  }[];
   error?: {
     code: ErrorCode;
     message: string;

@@ -28,7 +28,13 @@ export function createTransport(opts: { smtpUrl: string | null; from: string; db
     async send(mail) {
       await opts.db
         .insert(devMail)
-        .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        .values({
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers ?? {},
+        });
     },
   };
 }

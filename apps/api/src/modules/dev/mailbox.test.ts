@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../config.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
+import { buildOffer } from '../../test/factories/offers.ts';
 import { buildBusiness, buildInfluencer } from '../../test/factories/users.ts';
 
 const MAILBOX = '/api/v1/dev/mail';
@@ -26,8 +27,20 @@ describe('GET /dev/mail (development)', () => {
       subject: 'Verify your e-mail for BeXtr',
       text: expect.stringContaining('/verify-email?token='),
       html: expect.stringContaining('<html'),
+      headers: {},
       sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
     });
+  });
+
+  it('keeps the extra headers a notification carries, as SMTP sends them (one-click unsubscribe)', async () => {
+    const { owner } = await buildOffer(t.app);
+    await t.ctx.outbox.drain();
+    const res = await browser(t.app).get(MAILBOX);
+    const mail = (res.body.items ?? []).find((m) => m.to === owner.email && m.headers['List-Unsubscribe']);
+    expect(mail?.headers['List-Unsubscribe']).toMatch(
+      /^<http:\/\/.+\/notification-preferences\/unsubscribe\?/,
+    );
+    expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
   });
 });
 

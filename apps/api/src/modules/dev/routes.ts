@@ -24,6 +24,7 @@ export function devRoutes(ctx: AppContext) {
           subject: m.subject,
           text: m.text,
           html: m.html,
+          headers: m.headers,
           sentAt: m.sentAt.toISOString(),
         })),
       };
