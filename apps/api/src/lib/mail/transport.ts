@@ -26,15 +26,13 @@ export function createTransport(opts: { smtpUrl: string | null; from: string; db
   }
   return {
     async send(mail) {
-      await opts.db
-        .insert(devMail)
-        .values({
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          headers: mail.headers ?? {},
-        });
+      await opts.db.insert(devMail).values({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers ?? {},
+      });
     },
   };
 }

@@ -1,23 +1,27 @@
 import type { FaqQuestion } from '@bextr/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMeta } from '../../db/schema.ts';
 import type { TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildAdmin } from '../../test/factories/admins.ts';
 import { createWebShellApp } from '../../test/web-shell.ts';
-import { formToken } from './faq-form.ts';
+import { formKeyOf, formToken } from './faq-form.ts';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof buildAdmin>>['client'];
+let key: Buffer;
 beforeAll(async () => {
   t = await createWebShellApp();
   admin = (await buildAdmin(t.app)).client;
+  key = await formKeyOf(t.ctx.db);
 });
 afterAll(() => t?.close());
 
 let n = 0;
 const uniqueQuestion = (text = 'Can I ask without JavaScript') => `${text}, take ${++n} ${Date.now()}?`;
 /** A form shown five seconds ago, as a person would send it. */
-const shownBefore = () => formToken(Date.now() - 5000);
+const shownBefore = () => formToken(key, Date.now() - 5000);
 
 /** Posts the form as a browser without JavaScript does. */
 function postForm(fields: Record<string, string>, query = '', app = t.app) {
@@ -72,17 +76,36 @@ describe('the FAQ question form without JavaScript', () => {
     });
     expect(trap.status).toBe(303);
     const fast = uniqueQuestion('Typed by a machine');
-    const quick = await postForm({ question: fast, locale: 'en', website: '', shownAt: formToken() });
+    const quick = await postForm({ question: fast, locale: 'en', website: '', shownAt: formToken(key) });
     expect(quick.status).toBe(303);
     expect(quick.headers.location).toBe('/faq?asked=1#ask');
     expect(await queued(honeypot)).toBeUndefined();
     expect(await queued(fast)).toBeUndefined();
   });
 
-  it('a forged time is not trusted: the post is taken like one without a time', async () => {
-    const question = uniqueQuestion('Forged clock');
+  it('a post without the signed time of a form we showed (missing, forged) is a bot’s: thanked, dropped', async () => {
+    const missing = uniqueQuestion('No form shown');
+    const forgedQ = uniqueQuestion('Forged clock');
     const forged = `${Date.now() - 60_000}.not-our-signature`;
-    expect((await postForm({ question, locale: 'en', shownAt: forged })).status).toBe(303);
+    expect((await postForm({ question: missing, locale: 'en' })).headers.location).toBe('/faq?asked=1#ask');
+    expect((await postForm({ question: forgedQ, locale: 'en', shownAt: forged })).status).toBe(303);
+    expect(await queued(missing)).toBeUndefined();
+    expect(await queued(forgedQ)).toBeUndefined();
+  });
+
+  it('the key is the database’s, not the process’s: another app on the same data checks alike', async () => {
+    const [row] = await t.ctx.db.select().from(appMeta).where(eq(appMeta.key, 'faq_form_key'));
+    expect(Buffer.from(String(row?.value), 'base64url').equals(key)).toBe(true);
+  });
+
+  it('a visitor who corrects a refused field at once is not taken for a bot', async () => {
+    // The form was shown 5 s ago; the first post is refused; the page that says so carries the
+    // same signed time, so the corrected post a second later counts from the first showing.
+    const refused = await postForm({ question: 'short', locale: 'en', shownAt: shownBefore() });
+    expect(refused.status).toBe(422);
+    const carried = /name="shownAt" value="([^"]+)"/.exec(refused.text)?.[1] ?? '';
+    const question = uniqueQuestion('Corrected at once');
+    expect((await postForm({ question, locale: 'en', shownAt: carried })).status).toBe(303);
     expect(await queued(question)).toBeDefined();
   });
 
@@ -104,17 +127,19 @@ describe('the FAQ question form without JavaScript', () => {
 
   it('past the per-address limit the page says when to try again, with Retry-After, and keeps the text', async () => {
     const strict = await createWebShellApp({ config: { rateLimitScale: 1 } });
+    const strictKey = await formKeyOf(strict.ctx.db);
+    const shown = () => formToken(strictKey, Date.now() - 5000);
     try {
       for (let i = 0; i < 5; i++) {
         const ok = await postForm(
-          { question: uniqueQuestion('Limit'), locale: 'en', shownAt: shownBefore() },
+          { question: uniqueQuestion('Limit'), locale: 'en', shownAt: shown() },
           '',
           strict.app,
         );
         expect(ok.status).toBe(303);
       }
       const question = uniqueQuestion('One too many');
-      const res = await postForm({ question, locale: 'en', shownAt: shownBefore() }, '', strict.app);
+      const res = await postForm({ question, locale: 'en', shownAt: shown() }, '', strict.app);
       expect(res.status).toBe(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(res.text).toContain(

@@ -7,6 +7,9 @@ import {
   type Locale,
   locales,
 } from '@bextr/contracts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { appMeta } from '../../db/schema.ts';
 import { escapeHtml as e } from './html.ts';
 
 /** The FAQ's question form as plain HTML, for visitors without JavaScript (`novalidate`: the
@@ -23,26 +26,48 @@ export interface AskFormState {
   errors?: Partial<Record<AskField, string>>;
   /** A refusal of the whole form (too many questions). */
   formError?: string;
+  /** The signed moment the form was first shown: kept across a re-render with refusals, so a
+   * visitor who corrects a field at once is not taken for a bot. */
+  token: string;
 }
 
 // The moment a form was shown, signed, so that a post can tell how long the visitor took without
-// trusting the client. The key lives in this process: a post reaching another process (or after a
-// restart) cannot be timed, and is then taken like an API post without `elapsedMs`.
-const formKey = randomBytes(32);
-const sign = (shownAt: string) =>
-  createHmac('sha256', formKey).update(`faq-form:${shownAt}`).digest('base64url');
+// trusting the client. The key is made once per database (app_meta `faq_form_key`), so every
+// process and every restart signs and checks alike.
+const keys = new WeakMap<Db, Promise<Buffer>>();
 
-export function formToken(now = Date.now()): string {
+/** The form-signing key of this database, made on first use. */
+export function formKeyOf(db: Db): Promise<Buffer> {
+  let key = keys.get(db);
+  if (!key) {
+    key = (async () => {
+      await db
+        .insert(appMeta)
+        .values({ key: 'faq_form_key', value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing();
+      const [row] = await db.select().from(appMeta).where(eq(appMeta.key, 'faq_form_key'));
+      return Buffer.from(String(row?.value), 'base64url');
+    })();
+    key.catch(() => keys.delete(db));
+    keys.set(db, key);
+  }
+  return key;
+}
+
+const sign = (key: Buffer, shownAt: string) =>
+  createHmac('sha256', key).update(`faq-form:${shownAt}`).digest('base64url');
+
+export function formToken(key: Buffer, now = Date.now()): string {
   const shownAt = String(now);
-  return `${shownAt}.${sign(shownAt)}`;
+  return `${shownAt}.${sign(key, shownAt)}`;
 }
 
 /** How long ago the form carrying `token` was shown; undefined for a missing or forged token. */
-export function elapsedSince(token: unknown, now = Date.now()): number | undefined {
+export function elapsedSince(key: Buffer, token: unknown, now = Date.now()): number | undefined {
   if (typeof token !== 'string') return undefined;
   const [shownAt, signature] = token.split('.');
   if (!shownAt || !signature || !/^\d{1,15}$/.test(shownAt)) return undefined;
-  const expected = Buffer.from(sign(shownAt));
+  const expected = Buffer.from(sign(key, shownAt));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   return Math.min(Math.max(0, now - Number(shownAt)), 86_400_000);
@@ -50,37 +75,42 @@ export function elapsedSince(token: unknown, now = Date.now()): number | undefin
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** The posted fields as the API's question body, or the refusals in the page's language. */
-export function parseAskForm(
-  fields: Record<string, unknown>,
-  pageLocale: Locale,
-):
-  | { body: FaqQuestionBody; values: AskFormState['values'] }
-  | { errors: AskFormState['errors']; values: AskFormState['values'] } {
+type AskValues = Partial<Record<AskField, string>>;
+
+/** What a post of the form comes to: spam (no form of ours was shown: no valid signed time), a
+ * question to take, or refusals in the page's language. The signed time is carried on. */
+export type AskOutcome =
+  | { kind: 'spam' }
+  | { kind: 'ok'; body: FaqQuestionBody; values: AskValues; token: string }
+  | { kind: 'invalid'; errors: NonNullable<AskFormState['errors']>; values: AskValues; token: string };
+
+export function parseAskForm(fields: Record<string, unknown>, pageLocale: Locale, key: Buffer): AskOutcome {
+  const token = str(fields.shownAt);
+  const elapsedMs = elapsedSince(key, token);
+  if (elapsedMs === undefined) return { kind: 'spam' };
   const values = {
     question: str(fields.question),
     name: str(fields.name),
     email: str(fields.email),
     locale: str(fields.locale) || pageLocale,
   };
-  const elapsedMs = elapsedSince(fields.shownAt);
   const parsed = faqQuestionBodySchema.safeParse({
     question: values.question,
     locale: values.locale,
     ...(values.name.trim() ? { name: values.name } : {}),
     ...(values.email.trim() ? { email: values.email.trim() } : {}),
     ...(str(fields.website) ? { website: str(fields.website).slice(0, 500) } : {}),
-    ...(elapsedMs !== undefined ? { elapsedMs } : {}),
+    elapsedMs,
   });
-  if (parsed.success) return { body: parsed.data, values };
+  if (parsed.success) return { kind: 'ok', body: parsed.data, values, token };
   const words = faqPageContent[pageLocale].form.errors;
-  const errors: AskFormState['errors'] = {};
+  const errors: NonNullable<AskFormState['errors']> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
     if (field === 'question' || field === 'name' || field === 'email' || field === 'locale')
       errors[field] = words[field];
   }
-  return { errors, values };
+  return { kind: 'invalid', errors, values, token };
 }
 
 const languageNames: Record<Locale, string> = { en: 'English', sk: 'Slovenčina' };
@@ -119,7 +149,7 @@ export function renderAskSection(locale: Locale, c: FaqPageContent, state: AskFo
   const alert = state.formError ? `<p class="ssr-error" role="alert">${e(state.formError)}</p>` : '';
   return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}${alert}
 <form method="post" action="/faq/ask${locale === 'sk' ? '?lang=sk' : ''}" class="ssr-form" novalidate>
-<input type="hidden" name="shownAt" value="${e(formToken())}" />
+<input type="hidden" name="shownAt" value="${e(state.token)}" />
 ${field('question', f.question, `<textarea id="ask-question" name="question" rows="4" required minlength="10" maxlength="1000"{aria}>${e(v.question ?? '')}</textarea>`, errors.question, f.questionHint)}
 ${field('name', f.name, `<input id="ask-name" name="name" autocomplete="name" maxlength="120" value="${e(v.name ?? '')}"{aria} />`, errors.name)}
 ${field('email', f.email, `<input id="ask-email" name="email" type="email" autocomplete="email" value="${e(v.email ?? '')}"{aria} />`, errors.email, f.emailHint)}

@@ -74,7 +74,7 @@ ${side(c.influencer, 'influencer')}
   return shell(locale, '/', main);
 }
 
-export function renderFaqBody(locale: Locale, faq: FaqResponse, ask: AskFormState = {}): string {
+export function renderFaqBody(locale: Locale, faq: FaqResponse, ask: AskFormState): string {
   const c = faqPageContent[locale];
   const groups = faq.groups.length
     ? faq.groups

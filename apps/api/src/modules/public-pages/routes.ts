@@ -19,7 +19,7 @@ import { submitQuestion } from '../faq/questions.ts';
 import { presentProfile } from '../influencers/presenter.ts';
 import { getProfileByHandle } from '../influencers/profile.ts';
 import { listPublicHandles } from '../influencers/queries.ts';
-import { type AskFormState, parseAskForm } from './faq-form.ts';
+import { type AskFormState, formKeyOf, formToken, parseAskForm } from './faq-form.ts';
 import { fillTemplate, type PageHead, pageUrl, publicPaths, renderHead } from './html.ts';
 import {
   campaignPageMeta,
@@ -118,11 +118,15 @@ ${urls.join('\n')}
     };
 
     app.get('/faq', { schema: { hide: true } }, async (request, reply) =>
-      sendFaq(reply, pageLocale(request), { sent: (request.query as { asked?: unknown }).asked === '1' }),
+      sendFaq(reply, pageLocale(request), {
+        sent: (request.query as { asked?: unknown }).asked === '1',
+        token: formToken(await formKeyOf(ctx.db)),
+      }),
     );
 
     // The question form without JavaScript: the same service as `POST /api/v1/faq/questions`, then
     // a redirect to the thank-you (so a reload does not post again), or the form with its refusals.
+    // A post without the signed time of a form we showed is a bot's: thanked, and dropped.
     await app.register(async (scope) => {
       scope.addContentTypeParser(
         'application/x-www-form-urlencoded',
@@ -131,10 +135,12 @@ ${urls.join('\n')}
       );
       scope.post('/faq/ask', { schema: { hide: true } }, async (request, reply) => {
         const locale = pageLocale(request);
+        const thanks = `/faq?${locale === 'sk' ? 'lang=sk&' : ''}asked=1#ask`;
         const fields =
           request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-        const form = parseAskForm(fields, locale);
-        if (!('body' in form)) return sendFaq(reply.status(422), locale, form);
+        const form = parseAskForm(fields, locale, await formKeyOf(ctx.db));
+        if (form.kind === 'spam') return reply.redirect(thanks, 303);
+        if (form.kind === 'invalid') return sendFaq(reply.status(422), locale, form);
         try {
           await submitQuestion(ctx, { body: form.body, ip: request.ip });
         } catch (error) {
@@ -144,10 +150,11 @@ ${urls.join('\n')}
           reply.status(429).header('retry-after', String(seconds));
           return sendFaq(reply, locale, {
             values: form.values,
+            token: form.token,
             formError: faqPageContent[locale].form.errors.tooMany(minutes),
           });
         }
-        return reply.redirect(`/faq?${locale === 'sk' ? 'lang=sk&' : ''}asked=1#ask`, 303);
+        return reply.redirect(thanks, 303);
       });
     });
 
