@@ -4,6 +4,12 @@ import { seriousViolations, snap, uniqueEmail } from './helpers.ts';
 import { verifyThroughLink } from './marketplace.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** 2026-12-07 → "7 Dec 2026", as an English page shows a date. */
+const enDate = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number);
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${date} ${names[(month ?? 1) - 1]} ${year}`;
+};
 /** 2026-12-07 → "7. 12. 2026", as a Slovak page shows a date. */
 const skDate = (iso: string) => {
   const [year, month, date] = iso.split('-').map(Number);
@@ -96,7 +102,11 @@ test('a business fills the whole campaign, sees field errors, publishes; an infl
   await page.getByLabel('Amount per influencer (EUR)').fill('150');
   await page.getByLabel('Campaign starts').fill(day(20));
   await page.getByLabel('Campaign ends').fill(day(10));
-  await page.getByLabel('Application deadline').fill(day(7));
+  await page.getByLabel('Application deadline').fill(enDate(day(7)));
+  await page.getByLabel('Campaign starts').focus();
+  // Typed with the month's name or as ISO, each shows the English way.
+  await expect(page.getByLabel('Application deadline')).toHaveValue(enDate(day(7)));
+  await expect(page.getByLabel('Campaign ends')).toHaveValue(enDate(day(10)));
   await page.getByLabel('Estimated hours of work').fill('6');
   await choose(page, 'Countries', 'Slovakia');
   await page.keyboard.press('Escape');

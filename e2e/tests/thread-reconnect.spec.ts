@@ -118,9 +118,13 @@ test('nothing is lost across a reconnect: messages sent while the business is of
   await expect(bizLog.getByRole('listitem').filter({ hasText: first })).toHaveCount(0);
 
   // ── Back online: the stream reconnects (the browser retries every 3 s) and the page resyncs.
-  const resumed = biz.waitForResponse((r) => r.url().includes('/api/v1/events?lastEventId=') && r.ok(), {
-    timeout: 20_000,
-  });
+  const resumed = biz.waitForResponse(
+    (r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/v1/events' && url.searchParams.has('lastEventId') && r.ok();
+    },
+    { timeout: 20_000 },
+  );
   await biz.context().setOffline(false);
   await resumed;
   const messages = bizLog.getByRole('listitem');

@@ -18,7 +18,7 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('locale', 'en');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
     const token = request.cookies[ctx.config.session.cookieName];
     if (!token || token.length > 200) return;
@@ -27,6 +27,9 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     request.user = found.user;
     request.sessionId = found.sessionId;
     request.locale = found.user.locale;
+    // A live session whose browser lost the web app's hint (signed in before it existed, or a
+    // stale 401 dropped it): any request — the page itself, first — puts it back.
+    if (!request.cookies[SIGNED_IN_HINT_COOKIE]) setSignedInHint(reply, ctx, found.expiresAt);
   });
 }
 
@@ -42,12 +45,16 @@ export function setSessionCookie(
     secure: ctx.config.session.secureCookie,
     expires: session.expiresAt,
   });
+  setSignedInHint(reply, ctx, session.expiresAt);
+}
+
+function setSignedInHint(reply: FastifyReply, ctx: AppContext, expires: Date) {
   reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
     path: '/',
     httpOnly: false,
     sameSite: 'lax',
     secure: ctx.config.session.secureCookie,
-    expires: session.expiresAt,
+    expires,
   });
 }
 

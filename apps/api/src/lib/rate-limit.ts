@@ -51,3 +51,21 @@ export const limits = {
   resetPerAccount: { max: 5, windowSeconds: 60 * 60 },
   resendPerAccount: { max: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitRule>;
+
+/** The part of a client address a limit counts by: an IPv4 address as it is; an IPv6 address by its
+ * /64 network, since one subscriber usually holds a whole /64 and can take any address inside it. */
+export function addressKey(ip: string): string {
+  const address = ip.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? front
+      : [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  const network = groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+  return `${network.join(':')}::/64`;
+}

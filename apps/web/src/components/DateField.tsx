@@ -11,18 +11,35 @@ const placeholders: Record<Locale, string> = { en: 'e.g. 17 Dec 2026', sk: 'napr
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A typed date as `YYYY-MM-DD`: ISO (2026-12-17), the Slovak way (17. 12. 2026 or 17.12.2026),
- * or what the field itself shows (17 Dec 2026). Null for anything else, including 31. 2. 2026. */
+/** Month names (English and Slovak, long and short) → month number, for typed dates. */
+const monthNumbers = new Map<string, number>();
+for (const names of [
+  'january february march april may june july august september october november december',
+  'jan feb mar apr may jun jul aug sep oct nov dec',
+  'január február marec apríl máj jún júl august september október november december',
+  'januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra',
+]) {
+  names.split(' ').forEach((name, i) => {
+    monthNumbers.set(name, i + 1);
+  });
+}
+monthNumbers.set('sept', 9);
+
+/** A typed date as `YYYY-MM-DD`, only when it is a whole date: ISO (2026-12-17), day-month-year
+ * with dots, slashes or dashes (17. 12. 2026, 17.12.2026, 17/12/2026), or with the month's name
+ * (17 Dec 2026, 17. decembra 2026). Null for anything else, including 31. 2. 2026 and "Dec 2026"
+ * (no day): the field keeps its value rather than guess one. */
 export function parseTypedDate(text: string): string | null {
-  const s = text.trim();
+  const s = text.trim().toLowerCase();
   let parts: [number, number, number] | null = null;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const dotted = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/.exec(s);
+  const numeric = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$/.exec(s);
+  const named = /^(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(\d{4})$/u.exec(s);
   if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dotted) parts = [Number(dotted[3]), Number(dotted[2]), Number(dotted[1])];
-  else if (/[a-z]/i.test(s) && /\d{4}/.test(s)) {
-    const date = new Date(s);
-    if (!Number.isNaN(date.getTime())) parts = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  else if (numeric) parts = [Number(numeric[3]), Number(numeric[2]), Number(numeric[1])];
+  else if (named) {
+    const month = monthNumbers.get(named[2] ?? '');
+    if (month) parts = [Number(named[3]), month, Number(named[1])];
   }
   if (!parts) return null;
   const [year, month, day] = parts;

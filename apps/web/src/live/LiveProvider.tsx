@@ -14,6 +14,7 @@ function LiveStream({ userId, onStatus }: { userId: string; onStatus: (status: L
   const queryClient = useQueryClient();
   useEffect(() => {
     const close = openEventStream({
+      userId,
       onEvent: (event, meta) => applyLiveEvent(queryClient, userId, event, meta),
       onStatus,
       // After a drop everything may be stale; on the first connection, what loaded before it listened.

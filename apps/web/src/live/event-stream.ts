@@ -28,6 +28,9 @@ interface Handlers {
   onReconnected: (info: { first: boolean }) => void;
   /** The server refused or ended the stream for good (e.g. 401: the session ended meanwhile). */
   onRefused?: () => void;
+  /** The user this page shows: the server refuses the stream (401) when the browser's cookie now
+   * signs in someone else, so events of one account never reach a page showing another. */
+  userId: string;
 }
 
 const FIRST_RETRY_MS = 1_000;
@@ -41,7 +44,13 @@ const EVENT_ID = /^\d{1,20}$/;
  * an error) a fresh EventSource is opened with backoff, passing the last id as `?lastEventId=`, since
  * a new EventSource cannot set the header. An event already received (a replay repeats some) is
  * dropped; the id passed on is the highest one received. Returns the function that closes it. */
-export function openEventStream({ onEvent, onStatus, onReconnected, onRefused }: Handlers): () => void {
+export function openEventStream({
+  onEvent,
+  onStatus,
+  onReconnected,
+  onRefused,
+  userId,
+}: Handlers): () => void {
   let source: EventSource | null = null;
   /** The highest id received (as text: ids may pass Number.MAX_SAFE_INTEGER). */
   let lastEventId = '';
@@ -83,9 +92,9 @@ export function openEventStream({ onEvent, onStatus, onReconnected, onRefused }:
 
   const connect = () => {
     if (stopped) return;
-    const url = lastEventId
-      ? `${API_BASE}/events?lastEventId=${encodeURIComponent(lastEventId)}`
-      : `${API_BASE}/events`;
+    const query = new URLSearchParams({ as: userId });
+    if (lastEventId) query.set('lastEventId', lastEventId);
+    const url = `${API_BASE}/events?${query.toString()}`;
     const es = new EventSource(url);
     source = es;
     for (const type of liveEventTypes) listen(es, type);

@@ -48,6 +48,25 @@ describe('sign-in limits', () => {
     expect(owner.status).toBe(200);
   });
 
+  it('IPv6 addresses count by their /64: hopping inside one network does not reset the limit', async () => {
+    const { email } = await buildBusiness(t.app, { client: { ip: '192.0.2.5' } });
+    const { max, windowSeconds } = limits.loginPerAccountIp;
+    for (let i = 0; i < max; i++) {
+      const res = await browser(t.app, { ip: `2001:db8:0:7::${(i + 1).toString(16)}` }).post(LOGIN, {
+        email,
+        password: `wrong-guess-${i}-xyz`,
+      });
+      expect(res.status).toBe(401);
+    }
+    const hop = await browser(t.app, { ip: '2001:db8:0:7:ffff::1' }).post(LOGIN, {
+      email,
+      password: PASSWORD,
+    });
+    expectRateLimited(hop, windowSeconds);
+    const owner = await browser(t.app, { ip: '2001:db8:0:8::1' }).post(LOGIN, { email, password: PASSWORD });
+    expect(owner.status).toBe(200);
+  });
+
   it('per account: guesses spread over many addresses add up, and then even the right password waits', async () => {
     const { email } = await buildBusiness(t.app, { client: { ip: '192.0.2.3' } });
     const { max, windowSeconds } = limits.loginPerAccount;

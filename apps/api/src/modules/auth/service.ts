@@ -6,7 +6,7 @@ import { users } from '../../db/schema.ts';
 import { AppError, conflict, fieldError, forbidden } from '../../http/errors.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { passwordChangedMail, passwordResetMail, verifyEmailMail } from '../../lib/mail/templates.ts';
-import { limits } from '../../lib/rate-limit.ts';
+import { addressKey, limits } from '../../lib/rate-limit.ts';
 import { consumeEmailToken, issueEmailToken } from './email-tokens.ts';
 import { burnPasswordCheck, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { createSession, destroySession, destroyUserSessions, type UserRow } from './sessions.ts';
@@ -32,7 +32,7 @@ export async function registerUser(
   ctx: AppContext,
   opts: { body: RegisterBody; locale: Locale; ip: string; userAgent?: string | undefined },
 ) {
-  ctx.limiter.hit(limits.registerPerIp, `register:ip:${opts.ip}`);
+  ctx.limiter.hit(limits.registerPerIp, `register:ip:${addressKey(opts.ip)}`);
   const { body } = opts;
   const weakness = passwordWeakness(body.password, body.email);
   if (weakness) throw fieldError('password', weakness);
@@ -74,8 +74,8 @@ export async function loginUser(
   },
 ) {
   const email = normalizeEmail(opts.email);
-  ctx.limiter.hit(limits.loginPerIp, `login:ip:${opts.ip}`);
-  ctx.limiter.hit(limits.loginPerAccountIp, `login:account-ip:${email}:${opts.ip}`);
+  ctx.limiter.hit(limits.loginPerIp, `login:ip:${addressKey(opts.ip)}`);
+  ctx.limiter.hit(limits.loginPerAccountIp, `login:account-ip:${email}:${addressKey(opts.ip)}`);
   ctx.limiter.hit(limits.loginPerAccount, `login:account:${email}`);
   const user = await findUserByEmail(ctx, email);
   if (!user) {
@@ -86,7 +86,10 @@ export async function loginUser(
     throw new AppError(401, 'INVALID_CREDENTIALS');
   if (user.status !== 'active') throw forbidden('ACCOUNT_SUSPENDED');
   // A new session id at every sign-in; whatever session the browser had is ended.
-  if (opts.previousSessionId) await destroySession(ctx.db, opts.previousSessionId);
+  if (opts.previousSessionId) {
+    await destroySession(ctx.db, opts.previousSessionId);
+    ctx.hub.endSessions([opts.previousSessionId]);
+  }
   const session = await createSession(ctx.db, {
     userId: user.id,
     ttlDays: ctx.config.session.ttlDays,
@@ -120,7 +123,7 @@ export async function resendVerification(ctx: AppContext, opts: { user: UserRow 
 export async function requestPasswordReset(ctx: AppContext, opts: { email: string; ip: string }) {
   const startedAt = Date.now();
   const email = normalizeEmail(opts.email);
-  ctx.limiter.hit(limits.resetPerIp, `reset:ip:${opts.ip}`);
+  ctx.limiter.hit(limits.resetPerIp, `reset:ip:${addressKey(opts.ip)}`);
   ctx.limiter.hit(limits.resetPerAccount, `reset:account:${email}`);
   const user = await findUserByEmail(ctx, email);
   if (user?.status === 'active') {
@@ -141,7 +144,7 @@ export async function confirmPasswordReset(
   ctx: AppContext,
   opts: { token: string; password: string; ip: string },
 ) {
-  ctx.limiter.hit(limits.resetPerIp, `reset-confirm:ip:${opts.ip}`);
+  ctx.limiter.hit(limits.resetPerIp, `reset-confirm:ip:${addressKey(opts.ip)}`);
   const passwordHash = await hashPassword(opts.password);
   const userId = await ctx.db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, opts.token, 'password_reset');

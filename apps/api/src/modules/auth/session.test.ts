@@ -73,6 +73,33 @@ describe('POST /auth/login', () => {
     expect(visitor.cookies).toEqual([]);
   });
 
+  it('a live session whose browser lost the hint gets it back with its next request (the page too)', async () => {
+    const { client, user } = await buildInfluencer(t.app);
+    const session = `${client.sessionCookieName}=${client.sessionCookie}`;
+    const res = await browser(t.app).get(ME, { headers: { cookie: session } });
+    expect(res.body.user?.id).toBe(user.id);
+    expect(res.cookies.find((c) => c.name === 'bextr_signed_in')).toMatchObject({ value: '1' });
+    // With the hint already there, nothing is set again.
+    const again = await browser(t.app).get(ME, { headers: { cookie: `${session}; bextr_signed_in=1` } });
+    expect(again.cookies).toEqual([]);
+    // Signing out without a hint still ends with it cleared, not set.
+    const out = await browser(t.app).post(LOGOUT, undefined, { headers: { cookie: session } });
+    const hint = out.cookies.filter((c) => c.name === 'bextr_signed_in');
+    expect(hint).toHaveLength(1);
+    expect(hint[0]?.value).toBe('');
+  });
+
+  it('registering sets the hint like signing in', async () => {
+    const res = await browser(t.app).post('/api/v1/auth/register', {
+      email: uniqueEmail('hint'),
+      password: PASSWORD,
+      role: 'influencer',
+      name: 'Hint Test',
+    });
+    expect(res.status).toBe(201);
+    expect(res.cookies.find((c) => c.name === 'bextr_signed_in')).toMatchObject({ value: '1' });
+  });
+
   it('200: every sign-in gets a new session id', async () => {
     const { email, password, client: registered } = await buildBusiness(t.app);
     const first = await signIn(t.app, { email, password });

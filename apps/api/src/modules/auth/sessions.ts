@@ -25,16 +25,16 @@ export async function createSession(
 export async function findSessionUser(
   db: Db,
   token: string,
-): Promise<{ sessionId: string; user: UserRow } | null> {
+): Promise<{ sessionId: string; user: UserRow; expiresAt: Date } | null> {
   const sessionId = sha256(token);
   const rows = await db
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.status, 'active')))
     .limit(1);
   const row = rows[0];
-  return row ? { sessionId, user: row.user } : null;
+  return row ? { sessionId, user: row.user, expiresAt: row.expiresAt } : null;
 }
 
 export async function destroySession(db: Db | Tx, sessionId: string): Promise<void> {

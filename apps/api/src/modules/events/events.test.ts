@@ -142,6 +142,54 @@ describe('GET /events', () => {
     expect((await openSse(baseUrl, { cookie: cookieOf(person) })).status).toBe(401);
   });
 
+  it('a password change ends the user’s other sessions’ streams and keeps its own; a reset ends all', async () => {
+    const person = await buildInfluencer(t.app);
+    const phone = await signIn(t.app, { email: person.email, password: person.password });
+    const mine = await stream(person);
+    const other = await openSse(baseUrl, { cookie: `${phone.sessionCookieName}=${phone.sessionCookie}` });
+    open.push(other);
+    const changed = await person.client.post('/api/v1/auth/password', {
+      currentPassword: person.password,
+      newPassword: 'another-long-password-77',
+    });
+    expect(changed.status).toBe(200);
+    await other.ended;
+    const beats = mine.frames.length;
+    await mine.waitFor((f) => f.comment === 'ping' && mine.frames.indexOf(f) >= beats, 2000);
+
+    // A reset (from the e-mailed link) ends every session, this one too.
+    await person.client.post('/api/v1/auth/password-reset/request', { email: person.email });
+    await t.ctx.outbox.drain();
+    const mail = (await browser(t.app).get('/api/v1/dev/mail')).body.items?.find(
+      (m) => m.to === person.email,
+    );
+    const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
+    expect(token).toBeTruthy();
+    const reset = await browser(t.app).post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: 'a-third-long-password-99',
+    });
+    expect(reset.status).toBe(200);
+    await mine.ended;
+  });
+
+  it('a stream for another user than the page shows is refused; a new sign-in ends the old session’s streams', async () => {
+    const first = await buildInfluencer(t.app);
+    const second = await buildInfluencer(t.app);
+    expect((await openSse(baseUrl, { cookie: cookieOf(first), query: `?as=${second.user.id}` })).status).toBe(
+      401,
+    );
+    const mine = await stream(first, { query: `?as=${first.user.id}` });
+    expect(mine.status).toBe(200);
+    // The same browser signs in as someone else: the previous session and its stream end.
+    const res = await first.client.post('/api/v1/auth/login', {
+      email: second.email,
+      password: second.password,
+    });
+    expect(res.status).toBe(200);
+    await mine.ended;
+  });
+
   it('a session ended elsewhere (another process, an expiry) ends its streams at the next check', async () => {
     const person = await buildInfluencer(t.app);
     const conn = await stream(person);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/error-responses.ts';
-import { fieldError } from '../../http/errors.ts';
+import { fieldError, unauthenticated } from '../../http/errors.ts';
 import { requireUser } from '../../http/session.ts';
 import { openEventStream } from './service.ts';
 
@@ -31,7 +31,12 @@ export function eventRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          querystring: z.object({ lastEventId: z.string().max(20).optional() }),
+          querystring: z.object({
+            lastEventId: z.string().max(20).optional(),
+            /** The user the page believes is signed in: another (the browser's cookie now signs
+             * in someone else) is a 401, so that page asks again who is signed in. */
+            as: z.string().max(64).optional(),
+          }),
           description:
             'Server-Sent Events (text/event-stream) for the signed-in user: `message`, `read`, ' +
             '`notification`, `offer`, `collaboration`, each with `id:`; a reconnect with Last-Event-ID ' +
@@ -41,6 +46,7 @@ export function eventRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const user = requireUser(request);
+        if (request.query.as !== undefined && request.query.as !== user.id) throw unauthenticated();
         const lastEventId = lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId);
         reply.hijack();
         await openEventStream(ctx, { user, sessionId: user.sessionId, reply, lastEventId });

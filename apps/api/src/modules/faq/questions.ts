@@ -7,7 +7,7 @@ import { faqEntries, faqQuestionAskers, faqQuestions } from '../../db/schema.ts'
 import { conflict, notFound } from '../../http/errors.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { faqAnswerMail } from '../../lib/mail/templates.ts';
-import type { LimitRule } from '../../lib/rate-limit.ts';
+import { addressKey, type LimitRule } from '../../lib/rate-limit.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { insertEntryLast } from './entries.ts';
@@ -35,7 +35,7 @@ const hashQuestion = (question: string) =>
  * the sender learns nothing; the same open question asked again is counted, not stored twice, and
  * its asker is added to the question's askers (once per e-mail) so the answer reaches everyone. */
 export async function submitQuestion(ctx: AppContext, opts: { body: FaqQuestionBody; ip: string }) {
-  ctx.limiter.hit(questionPerIp, `faq-question:ip:${opts.ip}`);
+  ctx.limiter.hit(questionPerIp, `faq-question:ip:${addressKey(opts.ip)}`);
   const { body } = opts;
   if (body.website?.trim()) return;
   if (body.elapsedMs !== undefined && body.elapsedMs < MIN_FILL_MS) return;

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { notificationPreferences } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import type { LimitRule } from '../../lib/rate-limit.ts';
+import { addressKey, type LimitRule } from '../../lib/rate-limit.ts';
 import type { UserRow } from '../auth/sessions.ts';
 
 /** One-click unsubscribes per IP. Generous: a mail provider posts RFC 8058 unsubscribes for many of its
@@ -102,7 +102,7 @@ export async function unsubscribe(
   ctx: AppContext,
   opts: UnsubscribeBody & { ip: string },
 ): Promise<{ kind: EmailKind }> {
-  ctx.limiter.hit(unsubscribePerIp, `unsubscribe:ip:${opts.ip}`);
+  ctx.limiter.hit(unsubscribePerIp, `unsubscribe:ip:${addressKey(opts.ip)}`);
   await ctx.db.transaction(async (tx) => {
     const userId = opts.token.slice(0, Math.max(0, opts.token.lastIndexOf('.')));
     const [row] = userId

@@ -232,6 +232,7 @@ function EditorForm({ campaign, formKey }: { campaign: Campaign | null; formKey:
                     label={t.category}
                     data={categoryOptions(m)}
                     searchable
+                    clearable
                     key={form.key('category')}
                     {...form.getInputProps('category')}
                   />
