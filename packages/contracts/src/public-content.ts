@@ -53,6 +53,8 @@ export interface FaqPageContent {
       email: string;
       locale: string;
       tooMany: (minutes: number) => string;
+      /** The post could not be read at all (too long, a control character). */
+      unreadable: string;
     };
   };
   empty: string;
@@ -273,6 +275,8 @@ export const faqPageContent: Record<Locale, FaqPageContent> = {
         name: 'A name can have at most 120 characters.',
         email: 'Enter a valid e-mail, or leave the field empty.',
         locale: 'Choose English or Slovak.',
+        unreadable:
+          'We could not read what was sent. Please write your question again as plain text (at most 1,000 characters).',
         tooMany: (minutes) =>
           `You have sent us many questions in a short time. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
       },
@@ -307,6 +311,8 @@ export const faqPageContent: Record<Locale, FaqPageContent> = {
         name: 'Meno môže mať najviac 120 znakov.',
         email: 'Zadajte platný e-mail alebo pole nechajte prázdne.',
         locale: 'Vyberte angličtinu alebo slovenčinu.',
+        unreadable:
+          'To, čo prišlo, sa nedalo prečítať. Napíšte otázku znova ako obyčajný text (najviac 1 000 znakov).',
         tooMany: (minutes) =>
           `Za krátky čas ste nám poslali veľa otázok. Skúste to znova o ${minutes} ${minutes === 1 ? 'minútu' : minutes >= 2 && minutes <= 4 ? 'minúty' : 'minút'}.`,
       },

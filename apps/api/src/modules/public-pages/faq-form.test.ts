@@ -125,6 +125,20 @@ describe('the FAQ question form without JavaScript', () => {
     expect(res.text).toContain('value="not-an-email"');
   });
 
+  it('a post the server cannot read (too long, a NUL character) gets the page with a word, not JSON', async () => {
+    const huge = await postForm({ question: 'x'.repeat(20_000), locale: 'en', shownAt: shownBefore() });
+    expect(huge.status).toBe(413);
+    expect(huge.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(huge.text).toContain('We could not read what was sent.');
+    const nul = await postForm(
+      { question: 'Is this\u0000 fine for you?', locale: 'sk', shownAt: shownBefore() },
+      '?lang=sk',
+    );
+    expect(nul.status).toBe(400);
+    expect(nul.text).toContain('To, čo prišlo, sa nedalo prečítať.');
+    expect(nul.text).toMatch(/name="shownAt" value="\d+\.[\w-]+"/);
+  });
+
   it('past the per-address limit the page says when to try again, with Retry-After, and keeps the text', async () => {
     const strict = await createWebShellApp({ config: { rateLimitScale: 1 } });
     const strictKey = await formKeyOf(strict.ctx.db);

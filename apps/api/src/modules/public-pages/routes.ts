@@ -133,6 +133,16 @@ ${urls.join('\n')}
         { parseAs: 'string', bodyLimit: 16 * 1024 },
         (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
       );
+      // What the body parsers refuse (over 16 KB, a NUL character) is told on the page, not as JSON.
+      scope.setErrorHandler(async (error, request, reply) => {
+        const status = (error as { statusCode?: number }).statusCode ?? 500;
+        if (status !== 400 && status !== 413) throw error;
+        const locale = pageLocale(request);
+        return sendFaq(reply.status(status), locale, {
+          token: formToken(await formKeyOf(ctx.db)),
+          formError: faqPageContent[locale].form.errors.unreadable,
+        });
+      });
       scope.post('/faq/ask', { schema: { hide: true } }, async (request, reply) => {
         const locale = pageLocale(request);
         const thanks = `/faq?${locale === 'sk' ? 'lang=sk&' : ''}asked=1#ask`;
