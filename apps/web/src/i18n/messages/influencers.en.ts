@@ -62,7 +62,8 @@ export const influencersEn = {
     isPublic: 'Show my profile on a public page',
     isPublicHint: 'Anyone with the link can see it; your e-mail is never shown.',
     publicPage: 'Your public page',
-    publicPageNote: 'Share this link; visitors see your name, networks, categories and bio.',
+    publicPageNote:
+      'Share this link: anyone can open your profile without an account; your e-mail is never shown.',
     copyLink: 'Copy link',
     copied: 'Link copied',
   },

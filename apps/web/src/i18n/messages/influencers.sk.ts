@@ -64,7 +64,8 @@ export const influencersSk: typeof influencersEn = {
     isPublic: 'Zobraziť môj profil na verejnej stránke',
     isPublicHint: 'Uvidí ho každý s odkazom; váš e-mail sa nikdy nezobrazí.',
     publicPage: 'Vaša verejná stránka',
-    publicPageNote: 'Zdieľajte tento odkaz; návštevníci uvidia vaše meno, siete, kategórie a popis.',
+    publicPageNote:
+      'Zdieľajte tento odkaz: váš profil otvorí ktokoľvek aj bez účtu; váš e-mail sa nikdy nezobrazí.',
     copyLink: 'Kopírovať odkaz',
     copied: 'Odkaz skopírovaný',
   },
