@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const locales = ['en', 'sk'] as const;
 export const localeSchema = z.enum(locales);
+/** Each language named in itself, as language pickers show them. */
+export const languageNames: Record<(typeof locales)[number], string> = { en: 'English', sk: 'Slovenčina' };
 export type Locale = z.infer<typeof localeSchema>;
 
 export const roles = ['business', 'influencer', 'admin'] as const;

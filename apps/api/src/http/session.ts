@@ -39,43 +39,32 @@ export function setSessionCookie(
   session: { token: string; expiresAt: Date },
 ) {
   reply.setCookie(ctx.config.session.cookieName, session.token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.session.secureCookie,
+    ...cookieOptions(ctx, { readable: false }),
     expires: session.expiresAt,
   });
   setSignedInHint(reply, ctx, session.expiresAt);
 }
 
+/** The session cookie (HttpOnly) and the web app's hint (readable) share everything else. */
+const cookieOptions = (ctx: AppContext, opts: { readable: boolean }) => ({
+  path: '/',
+  httpOnly: !opts.readable,
+  sameSite: 'lax' as const,
+  secure: ctx.config.session.secureCookie,
+});
+
 function setSignedInHint(reply: FastifyReply, ctx: AppContext, expires: Date) {
-  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
-    path: '/',
-    httpOnly: false,
-    sameSite: 'lax',
-    secure: ctx.config.session.secureCookie,
-    expires,
-  });
+  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookieOptions(ctx, { readable: true }), expires });
 }
 
 export function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
-  reply.clearCookie(ctx.config.session.cookieName, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.session.secureCookie,
-  });
+  reply.clearCookie(ctx.config.session.cookieName, cookieOptions(ctx, { readable: false }));
   clearSignedInHint(reply, ctx);
 }
 
 /** Drops the web app's "signed in" hint (after a sign-out, or when its session has ended). */
 export function clearSignedInHint(reply: FastifyReply, ctx: AppContext) {
-  reply.clearCookie(SIGNED_IN_HINT_COOKIE, {
-    path: '/',
-    httpOnly: false,
-    sameSite: 'lax',
-    secure: ctx.config.session.secureCookie,
-  });
+  reply.clearCookie(SIGNED_IN_HINT_COOKIE, cookieOptions(ctx, { readable: true }));
 }
 
 /** The signed-in user, or 401. */

@@ -21,7 +21,6 @@ type PasswordResetConfirmBody = z.infer<typeof passwordResetConfirmBodySchema>;
 type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 
 const hasSignedInHint = () =>
-  typeof document === 'undefined' ||
   document.cookie.split(';').some((c) => c.trim().startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
 
 /** The auth endpoints of API.md, typed by the contracts. */

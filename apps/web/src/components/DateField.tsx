@@ -51,15 +51,7 @@ export function parseTypedDate(text: string): string | null {
 
 type DateFieldProps = Omit<
   DateInputProps,
-  | 'value'
-  | 'defaultValue'
-  | 'onChange'
-  | 'minDate'
-  | 'maxDate'
-  | 'excludeDate'
-  | 'valueFormat'
-  | 'dateParser'
-  | 'locale'
+  'value' | 'defaultValue' | 'onChange' | 'minDate' | 'maxDate' | 'excludeDate' | 'valueFormat' | 'dateParser'
 > & {
   /** `YYYY-MM-DD`, or '' / null for none. */
   value?: string | null | undefined;
@@ -75,7 +67,7 @@ type DateFieldProps = Omit<
  * (`defaultValue`, e.g. a Mantine form's `getInputProps` in uncontrolled mode). */
 export function DateField({ value, defaultValue, onChange, min, max, placeholder, ...rest }: DateFieldProps) {
   const { locale } = useI18n();
-  // The provider too: parts of the calendar (its month title) read the locale from it alone.
+  // The locale through the provider: parts of the calendar (its month title) read it from there alone.
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
       <DateInput
@@ -89,7 +81,6 @@ export function DateField({ value, defaultValue, onChange, min, max, placeholder
           ? { excludeDate: (day: string) => Boolean((min && day < min) || (max && day > max)) }
           : {})}
         {...(!value && !defaultValue && min ? { defaultDate: min } : {})}
-        locale={locale}
         valueFormat={displayFormat[locale]}
         dateParser={parseTypedDate}
         placeholder={placeholder ?? placeholders[locale]}

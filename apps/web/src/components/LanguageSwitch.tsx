@@ -1,6 +1,5 @@
-import { type Locale, localeSchema, locales } from '@bextr/contracts';
+import { type Locale, languageNames, localeSchema, locales } from '@bextr/contracts';
 import { NativeSelect } from '@mantine/core';
-import { languageNames } from '../i18n/languages.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useChangeLanguage } from '../session/use-change-language.ts';
 

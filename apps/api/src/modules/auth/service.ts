@@ -86,10 +86,7 @@ export async function loginUser(
     throw new AppError(401, 'INVALID_CREDENTIALS');
   if (user.status !== 'active') throw forbidden('ACCOUNT_SUSPENDED');
   // A new session id at every sign-in; whatever session the browser had is ended.
-  if (opts.previousSessionId) {
-    await destroySession(ctx.db, opts.previousSessionId);
-    ctx.hub.endSessions([opts.previousSessionId]);
-  }
+  if (opts.previousSessionId) await endSession(ctx, opts.previousSessionId);
   const session = await createSession(ctx.db, {
     userId: user.id,
     ttlDays: ctx.config.session.ttlDays,
@@ -203,6 +200,12 @@ export async function updateMe(ctx: AppContext, opts: { user: UserRow; body: Upd
 }
 
 export async function logoutSession(ctx: AppContext, opts: { sessionId: string }) {
-  await destroySession(ctx.db, opts.sessionId);
-  ctx.hub.endSessions([opts.sessionId]);
+  await endSession(ctx, opts.sessionId);
+}
+
+/** Ends one session: its row, and this process's live streams opened with it (other processes'
+ * end at their next session check). */
+async function endSession(ctx: AppContext, sessionId: string) {
+  await destroySession(ctx.db, sessionId);
+  ctx.hub.endSessions([sessionId]);
 }

@@ -74,14 +74,7 @@ export class SseStream implements Subscriber {
   /** Ends the response, with a reconnect hint first. */
   close(reason: 'replaced' | 'shutdown' | 'replay_cut' | 'signed_out', retryMs?: number) {
     if (this.closed) return;
-    const retry =
-      retryMs ??
-      (reason === 'replaced' || reason === 'signed_out'
-        ? REPLACED_RETRY_MS
-        : reason === 'shutdown'
-          ? 500 + jitter()
-          : 0);
-    this.write(`retry: ${retry}\n\n`);
+    this.write(`retry: ${retryMs ?? retryAfter(reason)}\n\n`);
     this.end();
   }
 
@@ -108,6 +101,14 @@ export class SseStream implements Subscriber {
 }
 
 const jitter = () => Math.floor(Math.random() * 1500);
+
+/** How long a closed stream's browser waits before it tries again: pushed out by a newer stream or
+ * signed out — long (a retry is pointless soon); the server stopping — half a second or so, spread
+ * so that the streams do not all return at once; a replay cut short — at once. */
+function retryAfter(reason: 'replaced' | 'shutdown' | 'replay_cut' | 'signed_out'): number {
+  if (reason === 'shutdown') return 500 + jitter();
+  return reason === 'replay_cut' ? 0 : REPLACED_RETRY_MS;
+}
 
 /** `id`, `event` and one `data` line of JSON (JSON.stringify never writes a newline). */
 function format(event: LiveEvent): string {

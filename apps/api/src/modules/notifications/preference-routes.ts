@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { badRequest } from '../../http/errors.ts';
+import { acceptFormPosts } from '../../http/form-body.ts';
 import { requireUser } from '../../http/session.ts';
 import { getPreferences, unsubscribe, updatePreferences } from './preferences.ts';
 import { presentPreferences } from './presenter.ts';
@@ -59,12 +60,8 @@ export function notificationPreferenceRoutes(ctx: AppContext) {
     );
 
     await app.register(async (scope) => {
+      acceptFormPosts(scope, 1024);
       const oneClick = scope.withTypeProvider<ZodTypeProvider>();
-      oneClick.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: 1024 },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-      );
       oneClick.post(
         `${PATH}/unsubscribe`,
         {

@@ -41,7 +41,8 @@ export const isCampaignOwner = (actor: Actor | null, offer: Pick<OfferFacts, 'ca
   actor?.id === offer.campaign.ownerId;
 
 /** The side an action belongs to: the business verbs are the campaign owner's, withdraw is the
- * influencer's. Anyone else — the other side included — is told the offer does not exist (404). */
+ * influencer's. The other role is refused by the route (403, `by`); anyone else of the right role
+ * is told the offer does not exist (404). */
 export const isActorFor = (actor: Actor | null, offer: OfferFacts, action: OfferAction) =>
   offerTransitions[action].by === 'business'
     ? isCampaignOwner(actor, offer)

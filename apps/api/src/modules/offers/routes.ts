@@ -15,6 +15,7 @@ import type { AppContext } from '../../context.ts';
 import { objectErrors } from '../../http/error-responses.ts';
 import { requireRole, requireUser } from '../../http/session.ts';
 import { listCampaignOffers, listMyOffers } from './lists.ts';
+import { offerTransitions } from './policy.ts';
 import { presentOffer } from './presenter.ts';
 import { sendOffer } from './send.ts';
 import { decideOffer, getOffer } from './service.ts';
@@ -86,18 +87,12 @@ export function offerRoutes(ctx: AppContext) {
 
     // A verb of the other role is a 403 (checked before the offer is looked up, so it says nothing
     // about it); another party's offer is a 404: whose offer it is stays unsaid.
-    const verbRole = {
-      shortlist: 'business',
-      accept: 'business',
-      reject: 'business',
-      withdraw: 'influencer',
-    } as const;
     for (const action of ['shortlist', 'accept', 'withdraw'] as const) {
       app.post(
         `/offers/:id/${action}`,
         { schema: { tags, params, body: emptyBodySchema, response: one } },
         async (request) => {
-          const user = requireRole(request, verbRole[action]);
+          const user = requireRole(request, offerTransitions[action].by);
           const row = await decideOffer(ctx, { user, id: request.params.id, action });
           return { offer: presentOffer(user, row) };
         },
@@ -108,7 +103,7 @@ export function offerRoutes(ctx: AppContext) {
       '/offers/:id/reject',
       { schema: { tags, params, body: offerRejectBodySchema.nullish(), response: one } },
       async (request) => {
-        const user = requireRole(request, verbRole.reject);
+        const user = requireRole(request, offerTransitions.reject.by);
         const input = {
           user,
           id: request.params.id,

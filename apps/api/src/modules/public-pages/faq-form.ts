@@ -1,16 +1,19 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
+  FAQ_LIMITS,
   type FaqPageContent,
   type FaqQuestionBody,
   faqPageContent,
   faqQuestionBodySchema,
   type Locale,
+  languageNames,
+  localeSchema,
   locales,
 } from '@bextr/contracts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appMeta } from '../../db/schema.ts';
-import { escapeHtml as e } from './html.ts';
+import { escapeHtml as e, localized } from './html.ts';
 
 /** The FAQ's question form as plain HTML, for visitors without JavaScript (`novalidate`: the
  * server's refusals speak the page's language, the browser's bubbles its own): it posts to
@@ -113,8 +116,6 @@ export function parseAskForm(fields: Record<string, unknown>, pageLocale: Locale
   return { kind: 'invalid', errors, values, token };
 }
 
-const languageNames: Record<Locale, string> = { en: 'English', sk: 'Slovenčina' };
-
 function field(id: AskField, label: string, control: string, error: string | undefined, hint?: string) {
   const hintId = hint ? `ask-${id}-hint` : '';
   const errorId = error ? `ask-${id}-error` : '';
@@ -132,14 +133,14 @@ ${error ? `<strong class="ssr-error" id="${errorId}">${e(error)}</strong>` : ''}
 export function renderAskSection(locale: Locale, c: FaqPageContent, state: AskFormState): string {
   const f = c.form;
   const head = `<h2 id="ask-title">${e(c.askTitle)}</h2><p>${e(c.askLead)}</p>`;
-  const again = `<p><a href="${locale === 'sk' ? '/faq?lang=sk' : '/faq'}#ask">${e(f.askAnother)}</a></p>`;
+  const again = `<p><a href="${localized('/faq', locale)}#ask">${e(f.askAnother)}</a></p>`;
   if (state.sent) {
     return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}
 <div role="status"><p><strong>${e(f.sentTitle)}</strong></p><p>${e(f.sentText)}</p></div>${again}</section>`;
   }
   const v = state.values ?? {};
   const errors = state.errors ?? {};
-  const chosen = v.locale === 'en' || v.locale === 'sk' ? v.locale : locale;
+  const chosen = localeSchema.safeParse(v.locale).data ?? locale;
   const options = locales
     .map(
       (code) =>
@@ -148,10 +149,10 @@ export function renderAskSection(locale: Locale, c: FaqPageContent, state: AskFo
     .join('');
   const alert = state.formError ? `<p class="ssr-error" role="alert">${e(state.formError)}</p>` : '';
   return `<section id="ask" class="ssr-card" aria-labelledby="ask-title">${head}${alert}
-<form method="post" action="/faq/ask${locale === 'sk' ? '?lang=sk' : ''}" class="ssr-form" novalidate>
+<form method="post" action="${localized('/faq/ask', locale)}" class="ssr-form" novalidate>
 <input type="hidden" name="shownAt" value="${e(state.token)}" />
-${field('question', f.question, `<textarea id="ask-question" name="question" rows="4" required minlength="10" maxlength="1000"{aria}>${e(v.question ?? '')}</textarea>`, errors.question, f.questionHint)}
-${field('name', f.name, `<input id="ask-name" name="name" autocomplete="name" maxlength="120" value="${e(v.name ?? '')}"{aria} />`, errors.name)}
+${field('question', f.question, `<textarea id="ask-question" name="question" rows="4" required minlength="${FAQ_LIMITS.questionMin}" maxlength="${FAQ_LIMITS.questionMax}"{aria}>${e(v.question ?? '')}</textarea>`, errors.question, f.questionHint)}
+${field('name', f.name, `<input id="ask-name" name="name" autocomplete="name" maxlength="${FAQ_LIMITS.nameMax}" value="${e(v.name ?? '')}"{aria} />`, errors.name)}
 ${field('email', f.email, `<input id="ask-email" name="email" type="email" autocomplete="email" value="${e(v.email ?? '')}"{aria} />`, errors.email, f.emailHint)}
 ${field('locale', f.language, `<select id="ask-locale" name="locale"{aria}>${options}</select>`, errors.locale)}
 <div class="hp-field" aria-hidden="true"><label>${e(f.honeypot)} <input type="text" name="website" tabindex="-1" autocomplete="off" /></label></div>

@@ -14,8 +14,11 @@ export type PublicPath = (typeof publicPaths)[number];
 /** `path` is a public path, one campaign's teaser page (`/campaigns/:id`) or a public influencer
  * page (`/i/:handle`). */
 export function pageUrl(baseUrl: string, path: string, locale: Locale): string {
-  return `${baseUrl}${path}${locale === 'sk' ? '?lang=sk' : ''}`;
+  return `${baseUrl}${localized(path, locale)}`;
 }
+
+/** A public page's path in a language (links within the rendered pages). */
+export const localized = (path: string, locale: Locale) => (locale === 'sk' ? `${path}?lang=sk` : path);
 
 export interface PageHead {
   locale: Locale;

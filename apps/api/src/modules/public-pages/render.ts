@@ -12,10 +12,9 @@ import {
   publicShellContent,
 } from '@bextr/contracts';
 import { type AskFormState, renderAskSection } from './faq-form.ts';
-import { escapeHtml as e, type PageHead } from './html.ts';
+import { escapeHtml as e, localized, type PageHead } from './html.ts';
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'sk' : 'en');
-const localized = (path: string, locale: Locale) => (locale === 'sk' ? `${path}?lang=sk` : path);
 
 /** Header and main landmark around a page's content: plain links, so it works without scripts. */
 function shell(locale: Locale, path: PageHead['path'], main: string): string {

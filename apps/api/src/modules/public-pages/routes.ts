@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
+import { acceptFormPosts } from '../../http/form-body.ts';
 import { findPublishedCampaign, listPublishedCampaignIds, searchCampaigns } from '../campaigns/discovery.ts';
 import { presentTeaser } from '../campaigns/presenter.ts';
 import { listPublishedFaq } from '../faq/entries.ts';
@@ -128,11 +129,7 @@ ${urls.join('\n')}
     // a redirect to the thank-you (so a reload does not post again), or the form with its refusals.
     // A post without the signed time of a form we showed is a bot's: thanked, and dropped.
     await app.register(async (scope) => {
-      scope.addContentTypeParser(
-        'application/x-www-form-urlencoded',
-        { parseAs: 'string', bodyLimit: 16 * 1024 },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-      );
+      acceptFormPosts(scope, 16 * 1024);
       // What the body parsers refuse (over 16 KB, a NUL character) is told on the page, not as JSON.
       scope.setErrorHandler(async (error, request, reply) => {
         const status = (error as { statusCode?: number }).statusCode ?? 500;

@@ -4,12 +4,12 @@ import {
   faqGroups,
   faqGroupTitles,
   type Locale,
+  languageNames,
 } from '@bextr/contracts';
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useNotify } from '../../components/use-notify.ts';
 import { useContractForm } from '../../forms/use-contract-form.ts';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useAnswerQuestion, useDismissQuestion } from './use-admin-faq.ts';
 

@@ -4,6 +4,7 @@ import {
   faqGroups,
   faqGroupTitles,
   type Locale,
+  languageNames,
   localeSchema,
   locales,
 } from '@bextr/contracts';
@@ -27,7 +28,6 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useNotify } from '../../components/use-notify.ts';
 import { useContractForm } from '../../forms/use-contract-form.ts';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDeleteEntry, useFaqEntries, useSaveEntry } from './use-admin-faq.ts';
 

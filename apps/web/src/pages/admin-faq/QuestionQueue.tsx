@@ -1,9 +1,13 @@
-import { type FaqQuestion, type FaqQuestionStatus, faqQuestionStatuses } from '@bextr/contracts';
+import {
+  type FaqQuestion,
+  type FaqQuestionStatus,
+  faqQuestionStatuses,
+  languageNames,
+} from '@bextr/contracts';
 import { Blockquote, Button, List, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { useQuestionQueue } from './use-admin-faq.ts';

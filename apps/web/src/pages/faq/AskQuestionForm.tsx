@@ -1,4 +1,11 @@
-import { faqPageContent, faqQuestionBodySchema, type Locale, localeSchema, locales } from '@bextr/contracts';
+import {
+  faqPageContent,
+  faqQuestionBodySchema,
+  type Locale,
+  languageNames,
+  localeSchema,
+  locales,
+} from '@bextr/contracts';
 import {
   Alert,
   Button,
@@ -14,7 +21,6 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useContractForm } from '../../forms/use-contract-form.ts';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useAskQuestion } from './use-faq.ts';
 

@@ -1,6 +1,5 @@
-import { type Locale, locales } from '@bextr/contracts';
+import { type Locale, languageNames, locales } from '@bextr/contracts';
 import { ChoiceFieldset } from '../../components/ChoiceFieldset.tsx';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useChangeLanguage } from '../../session/use-change-language.ts';
 import { SettingsSection } from './SettingsSection.tsx';

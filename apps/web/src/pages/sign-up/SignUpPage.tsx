@@ -1,4 +1,4 @@
-import { type Locale, locales, registerBodySchema } from '@bextr/contracts';
+import { type Locale, languageNames, locales, registerBodySchema } from '@bextr/contracts';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -10,7 +10,6 @@ import { useNotify } from '../../components/use-notify.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useContractForm } from '../../forms/use-contract-form.ts';
 import { catalogues } from '../../i18n/catalogues.ts';
-import { languageNames } from '../../i18n/languages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSignUp } from './use-sign-up.ts';
 
