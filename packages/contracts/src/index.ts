@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './auth.ts';
 export * from './business.ts';
 export * from './campaign-teaser-content.ts';

@@ -184,6 +184,11 @@ export const notificationSchema = z.object({
   offerId: idSchema.nullable(),
   campaignId: idSchema.nullable(),
   campaignName: z.string().nullable(),
+  /** The collaboration or report it is about, when it is about one. */
+  collaborationId: idSchema.nullable(),
+  reportId: idSchema.nullable(),
+  /** Words that belong to the event: an admin's warning, a reason given. */
+  note: z.string().nullable(),
   /** The other side's display name (influencer or company). */
   actorName: z.string().nullable(),
   readAt: z.string().nullable(),

@@ -83,6 +83,9 @@ export const campaigns = pgTable(
     slotsFilled: integer('slots_filled').notNull().default(0),
     /** One of the owner's uploads, linked in upload_links (via 'cover'). */
     coverUploadId: text('cover_upload_id'),
+    /** An admin took the campaign down (status back to 'paused') and told the business why. */
+    unpublishedAt: timestamp('unpublished_at', { withTimezone: true, mode: 'date' }),
+    unpublishedReason: text('unpublished_reason'),
     /** normalizeSearchText(name + brief): lowercase, without diacritics. */
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),

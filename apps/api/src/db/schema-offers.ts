@@ -134,6 +134,11 @@ export const notifications = pgTable(
     campaignId: text('campaign_id').references(() => campaigns.id, { onDelete: 'cascade' }),
     /** The user whose action caused it (the other side). */
     actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The collaboration or report it is about (#7); plain ids, as those tables come later. */
+    collaborationId: text('collaboration_id'),
+    reportId: text('report_id'),
+    /** Words of the acting side that belong to the event (an admin's warning, a reason). */
+    note: text('note'),
     readAt: at('read_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },

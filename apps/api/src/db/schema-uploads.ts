@@ -37,10 +37,12 @@ export const uploadLinks = pgTable(
       .notNull()
       .references(() => uploads.id, { onDelete: 'cascade' }),
     subjectType: text('subject_type', {
-      enum: ['influencer_profile', 'campaign', 'business_profile', 'conversation'],
+      enum: ['influencer_profile', 'campaign', 'business_profile', 'conversation', 'collaboration', 'report'],
     }).notNull(),
     subjectId: text('subject_id').notNull(),
-    via: text('via', { enum: ['avatar', 'portfolio', 'insight', 'cover', 'logo', 'message'] }).notNull(),
+    via: text('via', {
+      enum: ['avatar', 'portfolio', 'insight', 'cover', 'logo', 'message', 'proof', 'evidence'],
+    }).notNull(),
     viaId: text('via_id').notNull(),
   },
   (t) => [index('upload_links_upload_idx').on(t.uploadId), index('upload_links_via_idx').on(t.via, t.viaId)],

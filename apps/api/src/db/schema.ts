@@ -24,6 +24,18 @@ export const users = pgTable(
       .notNull()
       .default('active'),
     isDemo: boolean('is_demo').notNull().default(false),
+    /** Set with status 'suspended' by an admin; cleared on reinstatement. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true, mode: 'date' }),
+    suspensionReason: text('suspension_reason'),
+    /** Admins' second factor: the TOTP secret (base32) once enrolled, and the last time step used
+     * (a code is accepted once). */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
+    totpLastStep: integer('totp_last_step'),
+    /** Reviews received: count and the sum of their ratings (average = total / count), kept in the
+     * review's transaction. */
+    ratingCount: integer('rating_count').notNull().default(0),
+    ratingTotal: integer('rating_total').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -41,6 +53,9 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     userAgent: text('user_agent'),
+    /** An admin who gave the password but not yet the second factor: the session is good only for
+     * the second-factor step. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
@@ -102,6 +117,7 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
 });
 export * from './schema-campaigns.ts';
+export * from './schema-collaborations.ts';
 export * from './schema-faq.ts';
 export * from './schema-influencers.ts';
 export * from './schema-offers.ts';

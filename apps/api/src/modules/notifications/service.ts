@@ -16,8 +16,11 @@ export interface NewNotification {
   kind: NotificationKind;
   /** Who caused it (the other side). */
   actorId: string;
-  campaignId: string;
+  campaignId?: string | null;
   offerId?: string | null;
+  collaborationId?: string | null;
+  reportId?: string | null;
+  note?: string | null;
 }
 
 /** Adds events to users' in-app lists, inside the transaction that made them happen, and in the same
@@ -35,8 +38,11 @@ export async function notify(ctx: { baseUrl: string }, tx: Tx, items: readonly N
         userId: item.userId,
         kind: item.kind,
         actorId: item.actorId,
-        campaignId: item.campaignId,
+        campaignId: item.campaignId ?? null,
         offerId: item.offerId ?? null,
+        collaborationId: item.collaborationId ?? null,
+        reportId: item.reportId ?? null,
+        note: item.note ?? null,
         createdAt: now,
       })),
     )
