@@ -78,7 +78,7 @@ test('in Slovak on a phone: the company page speaks Slovak and fits 390 px', asy
   await page.getByRole('link', { name: business.companyName }).click();
   await expect(page.getByRole('heading', { level: 1, name: business.companyName })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Jedlo a nápoje' })).toBeVisible();
-  await expect(page.getByText(/^Zatiaľ bez hodnotení\./)).toBeVisible();
+  await expect(page.getByText(/^Zatiaľ bez recenzií\./)).toBeVisible();
   await expect(
     page.getByRole('region', { name: 'Otvorené kampane' }).getByRole('link', { name: `Ranná káva ${id}` }),
   ).toBeVisible();

@@ -21,10 +21,12 @@ import { OutboxWorker } from './lib/mail/outbox.ts';
 import { createTransport } from './lib/mail/transport.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
 import { createLocalStorage } from './lib/storage.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
 import { authCleanupTask } from './modules/auth/cleanup.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { businessRoutes } from './modules/businesses/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { collaborationRoutes } from './modules/collaborations/routes.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { devRoutes } from './modules/dev/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
@@ -37,6 +39,8 @@ import { notificationPreferenceRoutes } from './modules/notifications/preference
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { offerRoutes } from './modules/offers/routes.ts';
 import { publicRoutes } from './modules/public-pages/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { reviewRoutes } from './modules/reviews/routes.ts';
 import { uploadRoutes } from './modules/uploads/routes.ts';
 import { uploadSweepTask } from './modules/uploads/sweep.ts';
 
@@ -165,9 +169,11 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(adminRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(businessRoutes(ctx));
       await api.register(campaignRoutes(ctx));
+      await api.register(collaborationRoutes(ctx));
       await api.register(conversationRoutes(ctx));
       await api.register(devRoutes(ctx));
       await api.register(eventRoutes(ctx));
@@ -177,6 +183,8 @@ export async function buildApp(opts: BuildAppOptions) {
       await api.register(notificationRoutes(ctx));
       await api.register(notificationPreferenceRoutes(ctx));
       await api.register(offerRoutes(ctx));
+      await api.register(reportRoutes(ctx));
+      await api.register(reviewRoutes(ctx));
       await api.register(uploadRoutes(ctx));
     },
     { prefix: '/api/v1' },

@@ -19,6 +19,14 @@ const envSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+  /** The boot admin's second factor (base32, as authenticator apps take it): enrolled at boot. */
+  ADMIN_TOTP_SECRET: z
+    .string()
+    .transform((v) => v.toUpperCase().replace(/[\s=-]/g, ''))
+    .pipe(z.string().regex(/^[A-Z2-7]{16,128}$/, 'must be base32 (A–Z, 2–7), at least 16 characters'))
+    .optional(),
+  /** Encrypts admins' TOTP secrets at rest (AES-256-GCM under a key derived from it). */
+  TOTP_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: boolFromEnv.optional(),
   SMTP_URL: z
     .string()
@@ -52,8 +60,11 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
       : ({ kind: 'pglite', dir: path.join(dataDir, 'pglite') } as const),
-    admin:
-      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+    admin: (env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+      ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, totpSecret: env.ADMIN_TOTP_SECRET ?? null }
+      : null) as { email: string; password: string; totpSecret?: string | null } | null,
+    /** Key material for the TOTP secrets at rest; null = stored as they are (see decision 016). */
+    totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ?? null,
     /** undefined = decide at boot: seed when the database is new and we are not in production. */
     seedDemo: env.SEED_DEMO,
     mail: {

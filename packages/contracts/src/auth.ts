@@ -12,6 +12,9 @@ export const userSchema = z.object({
   locale: localeSchema,
   emailVerified: z.boolean(),
   status: userStatusSchema,
+  /** Admins only: whether their second factor is on (until it is, admin routes answer 403
+   * SECOND_FACTOR_SETUP_REQUIRED and the web app sends them to set it up). */
+  secondFactorEnabled: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

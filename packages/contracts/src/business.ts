@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categorySchema, idSchema } from './common.ts';
 import { isIsoCountry, isIsoLanguage } from './iso-codes.ts';
+import { ratingSummarySchema, reviewSchema } from './reviews.ts';
 
 /** An ISO 3166-1 alpha-2 code that exists (`XX` is refused, not only `xx`). */
 export const countryCodeSchema = z
@@ -58,10 +59,10 @@ export const publicBusinessSchema = z.object({
   city: z.string().nullable(),
   website: z.string().nullable(),
   logoUrl: z.string().nullable(),
-  /** Reviews arrive with collaborations; until then no rating. */
-  rating: z.number().nullable(),
-  reviewCount: z.number().int(),
-  reviews: z.array(z.object({ rating: z.number().int(), text: z.string(), createdAt: z.string() })),
+  /** The average of the reviews influencers left after completed collaborations; null before the first. */
+  rating: ratingSummarySchema,
+  /** The newest reviews (the rest: GET /businesses/:id/reviews). */
+  reviews: z.array(reviewSchema),
   publishedCampaigns: z.number().int(),
 });
 export type PublicBusiness = z.infer<typeof publicBusinessSchema>;

@@ -210,6 +210,9 @@ export const campaignSchema = z.object({
   isOpen: z.boolean(),
   business: campaignBusinessSchema,
   abilities: campaignAbilitiesSchema,
+  /** An admin took it down (back to paused) and why — shown to the owner (and admins) only, until the
+   * campaign is published again. `editRequired`: it must be saved once before it may resume. */
+  unpublished: z.object({ at: z.string(), reason: z.string(), editRequired: z.boolean() }).nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

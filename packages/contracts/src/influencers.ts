@@ -11,6 +11,7 @@ import {
   type Tier,
   tierSchema,
 } from './common.ts';
+import { ratingSummarySchema } from './reviews.ts';
 import { imageRefSchema } from './uploads.ts';
 
 /** The tier a following puts an influencer in (PRODUCT.md): nano < 10k ≤ micro < 100k ≤ macro < 1M ≤ mega.
@@ -232,8 +233,8 @@ export const influencerProfileSchema = z.object({
   socialAccounts: z.array(socialAccountSchema),
   portfolio: z.array(portfolioItemSchema),
   insights: z.array(insightSchema),
-  /** Ratings arrive with collaborations (#6). */
-  rating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
+  /** The average of the reviews businesses left after completed collaborations; null before the first. */
+  rating: ratingSummarySchema,
   /** Only in the influencer's own view. */
   completeness: completenessSchema.optional(),
   abilities: influencerAbilitiesSchema,
@@ -247,7 +248,7 @@ export const socialAccountResponseSchema = z.object({ socialAccount: socialAccou
 export const portfolioItemResponseSchema = z.object({ item: portfolioItemSchema });
 export const insightResponseSchema = z.object({ insight: insightSchema });
 
-export const influencerSorts = ['followers', 'engagement', 'newest'] as const;
+export const influencerSorts = ['followers', 'engagement', 'newest', 'rating'] as const;
 export const influencerSortSchema = z.enum(influencerSorts);
 
 /** GET /influencers: the directory for businesses and admins. */
@@ -279,6 +280,8 @@ export const influencerSummarySchema = z.object({
   categories: z.array(categorySchema),
   country: z.string().nullable(),
   city: z.string().nullable(),
+  /** The rating from businesses' reviews; null before the first. */
+  rating: ratingSummarySchema,
 });
 export type InfluencerSummary = z.infer<typeof influencerSummarySchema>;
 export const influencerPageSchema = pageSchema(influencerSummarySchema);

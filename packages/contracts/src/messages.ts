@@ -13,7 +13,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONFLICT: 'This cannot be done in the current state.',
     EMAIL_TAKEN: 'An account with this e-mail already exists.',
     INVALID_CREDENTIALS: 'The e-mail or password is not correct.',
-    ACCOUNT_SUSPENDED: 'This account is suspended.',
+    ACCOUNT_SUSPENDED:
+      'This account is suspended, so it cannot sign in. The e-mail we sent you gives the reason; reply to it if you think this is a mistake.',
     INVALID_TOKEN: 'This link is invalid or has expired.',
     WRONG_PASSWORD: 'The current password is not correct.',
     EMAIL_ALREADY_VERIFIED: 'Your e-mail is already verified.',
@@ -30,6 +31,17 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CAMPAIGN_FULL: 'Every slot of this campaign is already taken.',
     ALREADY_INVITED: 'This influencer is already invited to this campaign.',
     INFLUENCER_ALREADY_OFFERED: 'This influencer already has an offer on this campaign.',
+    AMENDMENT_PENDING: 'A proposed change is already waiting for an answer.',
+    APPROVED_DELIVERABLE: 'An approved deliverable cannot be dropped or changed.',
+    ALREADY_REVIEWED: 'You have already reviewed this collaboration. A review cannot be written twice.',
+    NOT_COMPLETED: 'Reviews can be written once the collaboration is completed.',
+    REPORT_ALREADY_OPEN: 'You already have an open report about this. Add to it instead.',
+    SECOND_FACTOR_REQUIRED: 'Enter the code from your authenticator app to finish signing in.',
+    SECOND_FACTOR_SETUP_REQUIRED: 'Set up two-step sign-in before you use the admin console.',
+    SECOND_FACTOR_ALREADY_ENABLED: 'Two-step sign-in is already on for this account.',
+    INVALID_SECOND_FACTOR_CODE:
+      'This code is not correct or has already been used. Wait for the next code in your app and try again.',
+    INVALID_RECOVERY_CODE: 'This recovery code is not correct or has already been used.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
   },
@@ -42,7 +54,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CONFLICT: 'V tomto stave sa to nedá urobiť.',
     EMAIL_TAKEN: 'Účet s týmto e-mailom už existuje.',
     INVALID_CREDENTIALS: 'E-mail alebo heslo nie je správne.',
-    ACCOUNT_SUSPENDED: 'Tento účet je pozastavený.',
+    ACCOUNT_SUSPENDED:
+      'Tento účet je pozastavený, preto sa doň nedá prihlásiť. Dôvod nájdete v e-maile, ktorý sme vám poslali; ak je to podľa vás omyl, odpovedzte naň.',
     INVALID_TOKEN: 'Tento odkaz je neplatný alebo mu vypršala platnosť.',
     WRONG_PASSWORD: 'Súčasné heslo nie je správne.',
     EMAIL_ALREADY_VERIFIED: 'Váš e-mail je už overený.',
@@ -59,6 +72,18 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CAMPAIGN_FULL: 'Všetky miesta v tejto kampani sú už obsadené.',
     ALREADY_INVITED: 'Tento influencer je na túto kampaň už pozvaný.',
     INFLUENCER_ALREADY_OFFERED: 'Tento influencer už má na túto kampaň ponuku.',
+    AMENDMENT_PENDING: 'Na odpoveď už čaká iný návrh zmeny.',
+    APPROVED_DELIVERABLE: 'Schválený výstup nemožno vypustiť ani zmeniť.',
+    ALREADY_REVIEWED: 'Túto spoluprácu ste už ohodnotili. Recenziu nemožno napísať dvakrát.',
+    NOT_COMPLETED: 'Recenziu možno napísať až po dokončení spolupráce.',
+    REPORT_ALREADY_OPEN: 'O tomto už máte otvorené nahlásenie. Doplňte radšej to.',
+    SECOND_FACTOR_REQUIRED: 'Prihlásenie dokončite kódom z overovacej aplikácie.',
+    SECOND_FACTOR_SETUP_REQUIRED:
+      'Skôr než začnete používať administráciu, nastavte si dvojstupňové prihlásenie.',
+    SECOND_FACTOR_ALREADY_ENABLED: 'Dvojstupňové prihlásenie je pre tento účet už zapnuté.',
+    INVALID_SECOND_FACTOR_CODE:
+      'Tento kód nie je správny alebo už bol použitý. Počkajte na ďalší kód v aplikácii a skúste to znova.',
+    INVALID_RECOVERY_CODE: 'Tento záložný kód nie je správny alebo už bol použitý.',
     RATE_LIMITED: 'Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.',
     INTERNAL: 'Na našej strane sa niečo pokazilo. Skúste to znova.',
   },
@@ -74,6 +99,9 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     unknown_country: 'This is not a country code we know (ISO 3166-1, e.g. SK).',
     unknown_language: 'This is not a language code we know (ISO 639-1, e.g. sk).',
     too_deep: 'The request is nested too deeply.',
+    // second factor
+    totp_code_format: 'Enter the 6 digits from your authenticator app.',
+    recovery_code_format: 'Enter a recovery code as it was shown, e.g. abcde-fghij.',
     // campaigns and business profiles
     end_before_start: 'The end date must not be before the start date.',
     deadline_after_end: 'The application deadline must not be after the end date.',
@@ -109,6 +137,19 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     influencer_not_ready: 'This influencer cannot receive invitations yet.',
     // threads
     message_empty: 'Write a message or attach an image.',
+    // admin console
+    unpublished_edit_first:
+      'The BeXtr team unpublished this campaign. Edit it to fix what they pointed out and save it, then resume it.',
+    // reports
+    report_self: 'You cannot report yourself.',
+    report_audience_admins_only: 'Only the BeXtr team chooses who sees a message on a report.',
+    // collaborations
+    proof_empty: 'Add a link to the post or at least one screenshot.',
+    amendment_empty: 'Change at least one term.',
+    price_amendment_barter: 'This is a barter collaboration: it has no price to change.',
+    deliverable_unknown: 'This deliverable is not part of the agreement.',
+    deliverable_duplicate: 'Each deliverable can appear only once.',
+    approved_deliverable_kept: 'An approved deliverable must stay in the list unchanged.',
   },
   sk: {
     password_common: 'Toto heslo je príliš bežné. Zvoľte ťažšie uhádnuteľné.',
@@ -118,6 +159,9 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     unknown_country: 'Tento kód krajiny nepoznáme (ISO 3166-1, napr. SK).',
     unknown_language: 'Tento kód jazyka nepoznáme (ISO 639-1, napr. sk).',
     too_deep: 'Požiadavka je príliš hlboko vnorená.',
+    // druhý krok prihlásenia
+    totp_code_format: 'Zadajte 6 číslic z overovacej aplikácie.',
+    recovery_code_format: 'Zadajte záložný kód tak, ako bol zobrazený, napr. abcde-fghij.',
     // kampane a firemné profily
     end_before_start: 'Dátum konca nesmie byť pred dátumom začiatku.',
     deadline_after_end: 'Termín na prihlásenie nesmie byť po dátume konca.',
@@ -152,6 +196,19 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     influencer_not_ready: 'Tento influencer zatiaľ nemôže dostávať pozvánky.',
     // konverzácie
     message_empty: 'Napíšte správu alebo priložte obrázok.',
+    // administrácia
+    unpublished_edit_first:
+      'Tím BeXtr túto kampaň stiahol. Upravte ju podľa jeho pripomienok, uložte ju a potom ju znova spustite.',
+    // nahlásenia
+    report_self: 'Nemôžete nahlásiť sami seba.',
+    report_audience_admins_only: 'Kto uvidí správu k nahláseniu, určuje len tím BeXtr.',
+    // spolupráce
+    proof_empty: 'Pridajte odkaz na príspevok alebo aspoň jednu snímku obrazovky.',
+    amendment_empty: 'Zmeňte aspoň jednu podmienku.',
+    price_amendment_barter: 'Toto je barterová spolupráca: nemá cenu, ktorú by bolo možné zmeniť.',
+    deliverable_unknown: 'Tento výstup nie je súčasťou dohody.',
+    deliverable_duplicate: 'Každý výstup môže byť v zozname len raz.',
+    approved_deliverable_kept: 'Schválený výstup musí v zozname zostať nezmenený.',
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignBusinessSchema, compensationSchema, dateSchema, deliverableSchema } from './campaigns.ts';
 import { idSchema, listQuerySchema, moneySchema, pageSchema, tierSchema } from './common.ts';
+import { ratingSummarySchema } from './reviews.ts';
 import { imageRefSchema } from './uploads.ts';
 
 export const offerStatuses = [
@@ -65,8 +66,8 @@ export const offerInfluencerSchema = z.object({
   /** Share of the audience (percent, 0–100) living in the campaign's countries; null for a campaign
    * with no countries (remote only). */
   audienceFit: z.number().nullable(),
-  /** Arrives with reviews (#7). */
-  rating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
+  /** The influencer's rating from businesses' reviews; null before the first. */
+  rating: ratingSummarySchema,
 });
 export type OfferInfluencer = z.infer<typeof offerInfluencerSchema>;
 
@@ -173,6 +174,21 @@ export const notificationKinds = [
   'offer_withdrawn',
   'offer_expired',
   'invitation_received',
+  'report_opened',
+  'report_updated',
+  'report_resolved',
+  'deliverable_submitted',
+  'deliverable_approved',
+  'deliverable_changes_requested',
+  'collaboration_completed',
+  'amendment_proposed',
+  'amendment_accepted',
+  'amendment_declined',
+  'cancel_requested',
+  'collaboration_cancelled',
+  'review_received',
+  'account_warned',
+  'campaign_unpublished',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

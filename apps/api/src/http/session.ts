@@ -9,14 +9,20 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: UserRow | null;
     sessionId: string | null;
+    /** A sign-in that waits for the second factor: good for `POST /auth/second-factor` only. */
+    pendingSignIn: { sessionId: string; user: UserRow } | null;
     locale: Locale;
   }
 }
+
+/** An admin whose second factor is not on yet: signed in, but refused by every admin route. */
+export const needsSecondFactorSetup = (user: UserRow) => user.role === 'admin' && user.totpEnabledAt === null;
 
 /** Reads the session cookie on every request and settles the language of the answer. */
 export function registerSession(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('pendingSignIn', null);
   app.decorateRequest('locale', 'en');
   app.addHook('onRequest', async (request, reply) => {
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
@@ -24,6 +30,15 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     if (!token || token.length > 200) return;
     const found = await findSessionUser(ctx.db, token);
     if (!found) return;
+    if (found.secondFactorPending) {
+      // Not signed in for anything: only the second-factor step reads this.
+      request.pendingSignIn = { sessionId: found.sessionId, user: found.user };
+      return;
+    }
+    // Every route under /admin/ is refused to an admin without a second factor, whatever guard the
+    // route itself uses (the matched route's path, so no spelling of the URL slips past).
+    if (needsSecondFactorSetup(found.user) && request.routeOptions.url?.startsWith(ADMIN_ROUTES))
+      throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');
     request.user = found.user;
     request.sessionId = found.sessionId;
     request.locale = found.user.locale;
@@ -33,16 +48,20 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   });
 }
 
+const ADMIN_ROUTES = '/api/v1/admin/';
+
 export function setSessionCookie(
   reply: FastifyReply,
   ctx: AppContext,
-  session: { token: string; expiresAt: Date },
+  session: { token: string; expiresAt: Date; secondFactorPending?: boolean },
 ) {
   reply.setCookie(ctx.config.session.cookieName, session.token, {
     ...cookieOptions(ctx, { readable: false }),
     expires: session.expiresAt,
   });
-  setSignedInHint(reply, ctx, session.expiresAt);
+  // A pending sign-in is nobody's session yet: the web app's hint comes with the second factor.
+  if (session.secondFactorPending) clearSignedInHint(reply, ctx);
+  else setSignedInHint(reply, ctx, session.expiresAt);
 }
 
 /** The session cookie (HttpOnly) and the web app's hint (readable) share everything else. */
@@ -73,9 +92,11 @@ export function requireUser(request: FastifyRequest): UserRow & { sessionId: str
   return Object.assign(request.user, { sessionId: request.sessionId });
 }
 
-/** The signed-in user holding one of the roles, else 401/403. */
+/** The signed-in user holding one of the roles, else 401/403 (an admin acts as admin only with
+ * a second factor: 403 SECOND_FACTOR_SETUP_REQUIRED until then). */
 export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow {
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw forbidden();
+  if (needsSecondFactorSetup(user)) throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');
   return user;
 }

@@ -50,6 +50,9 @@ export const limits = {
   resetPerIp: { max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { max: 5, windowSeconds: 60 * 60 },
   resendPerAccount: { max: 5, windowSeconds: 60 * 60 },
+  /** Guesses of an admin's second factor (6 digits: a million codes, three of them good at a time). */
+  secondFactorPerUser: { max: 10, windowSeconds: 15 * 60 },
+  secondFactorPerIp: { max: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, LimitRule>;
 
 /** The part of a client address a limit counts by: an IPv4 address as it is; an IPv6 address by its

@@ -1,6 +1,7 @@
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { conversationMembers, conversations, messages, users } from '../db/schema.ts';
+import { totpCode, totpStep } from '../lib/totp.ts';
 import { sendUnreadMessageEmails } from '../modules/notifications/message-emails.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { browser } from '../test/client.ts';
@@ -8,6 +9,7 @@ import { buildBusiness, uniqueEmail } from '../test/factories/users.ts';
 import { ensureAdmin } from './admin.ts';
 import { prepareData } from './boot.ts';
 import { demoAccounts } from './demo.ts';
+import { DEMO_ADMIN_TOTP_SECRET } from './demo-admin.ts';
 
 const LOGIN = '/api/v1/auth/login';
 
@@ -88,8 +90,14 @@ describe('boot data (prepareData) on a new database', () => {
     expect(business.body.user).toMatchObject({ role: 'business', emailVerified: true });
     const influencer = await browser(t.app).post(LOGIN, credentials(demoAccounts.influencer));
     expect(influencer.body.user).toMatchObject({ role: 'influencer', locale: 'sk' });
-    const admin = await browser(t.app).post(LOGIN, credentials(demoAccounts.admin));
-    expect(admin.body.user?.role).toBe('admin');
+    // The demo admin has the published demo authenticator secret: password, then a code.
+    expect(lines.join('\n')).toContain(DEMO_ADMIN_TOTP_SECRET);
+    const adminBrowser = browser(t.app);
+    const admin = await adminBrowser.post(LOGIN, credentials(demoAccounts.admin));
+    expect(admin.body).toEqual({ secondFactorRequired: true });
+    const code = totpCode(DEMO_ADMIN_TOTP_SECRET, totpStep());
+    const second = await adminBrowser.post('/api/v1/auth/second-factor', { code });
+    expect(second.body.user).toMatchObject({ role: 'admin', secondFactorEnabled: true });
 
     // Threads with messages in both languages; the demo influencer has unread ones, already counted
     // as e-mailed (demo addresses get no mail), and every thread has both sides as members.

@@ -1,11 +1,17 @@
 import {
   type changePasswordBodySchema,
   type LoginBody,
+  loginResponseSchema,
   okSchema,
   type passwordResetConfirmBodySchema,
   type passwordResetRequestBodySchema,
   type RegisterBody,
+  recoveryCodesSchema,
+  type SecondFactorBody,
+  type SecondFactorCodeBody,
   SIGNED_IN_HINT_COOKIE,
+  secondFactorSetupSchema,
+  secondFactorStatusSchema,
   type tokenBodySchema,
   type UpdateMeBody,
   type User,
@@ -42,8 +48,37 @@ export function authApi(client: ApiClient) {
     },
     register: (body: RegisterBody) =>
       userOf(client.request({ method: 'POST', path: '/auth/register', body, schema: userResponseSchema })),
+    /** The user, or `{secondFactorRequired: true}` for an admin who must give a code next. */
     login: (body: LoginBody) =>
-      userOf(client.request({ method: 'POST', path: '/auth/login', body, schema: userResponseSchema })),
+      client.request({ method: 'POST', path: '/auth/login', body, schema: loginResponseSchema }),
+    /** The second step of an admin's sign-in: a code from the app, or a recovery code. */
+    completeSecondFactor: (body: SecondFactorBody) =>
+      userOf(
+        client.request({ method: 'POST', path: '/auth/second-factor', body, schema: userResponseSchema }),
+      ),
+    secondFactorStatus: (signal?: AbortSignal) =>
+      client.request({
+        method: 'GET',
+        path: '/auth/second-factor',
+        schema: secondFactorStatusSchema,
+        signal,
+      }),
+    startSecondFactorSetup: () =>
+      client.request({ method: 'POST', path: '/auth/second-factor/setup', schema: secondFactorSetupSchema }),
+    enableSecondFactor: (body: SecondFactorCodeBody) =>
+      client.request({
+        method: 'POST',
+        path: '/auth/second-factor/enable',
+        body,
+        schema: userResponseSchema.extend(recoveryCodesSchema.shape),
+      }),
+    renewRecoveryCodes: (body: SecondFactorCodeBody) =>
+      client.request({
+        method: 'POST',
+        path: '/auth/second-factor/recovery-codes',
+        body,
+        schema: recoveryCodesSchema,
+      }),
     logout: () => client.requestEmpty({ method: 'POST', path: '/auth/logout' }),
     updateMe: (body: UpdateMeBody) =>
       userOf(client.request({ method: 'PATCH', path: '/auth/me', body, schema: userResponseSchema })),

@@ -1,12 +1,22 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout.tsx';
+import { AdminLayout } from '../pages/admin/AdminLayout.tsx';
+import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
+import { AdminCampaignsPage } from '../pages/admin/CampaignsPage.tsx';
+import { OverviewPage } from '../pages/admin/OverviewPage.tsx';
+import { UserPage } from '../pages/admin/UserPage.tsx';
+import { UsersPage } from '../pages/admin/UsersPage.tsx';
 import { AdminFaqPage } from '../pages/admin-faq/AdminFaqPage.tsx';
+import { AdminReportPage } from '../pages/admin-reports/AdminReportPage.tsx';
+import { AdminReportsPage } from '../pages/admin-reports/AdminReportsPage.tsx';
 import { BusinessPage } from '../pages/business/BusinessPage.tsx';
 import { BusinessProfilePage } from '../pages/business-profile/BusinessProfilePage.tsx';
 import { CampaignRoute } from '../pages/campaign/PublicCampaignPage.tsx';
 import { CampaignEditorPage } from '../pages/campaign-editor/CampaignEditorPage.tsx';
 import { CampaignOffersPage } from '../pages/campaign-offers/CampaignOffersPage.tsx';
 import { DiscoveryPage } from '../pages/campaigns/DiscoveryPage.tsx';
+import { CollaborationPage } from '../pages/collaboration/CollaborationPage.tsx';
+import { CollaborationsPage } from '../pages/collaboration/CollaborationsPage.tsx';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.tsx';
 import { FaqPage } from '../pages/faq/FaqPage.tsx';
 import { ForgotPasswordPage } from '../pages/forgot-password/ForgotPasswordPage.tsx';
@@ -19,7 +29,10 @@ import { MyProfilePage } from '../pages/my-profile/MyProfilePage.tsx';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage.tsx';
 import { NotificationsPage } from '../pages/notifications/NotificationsPage.tsx';
 import { MyOffersPage } from '../pages/offers/MyOffersPage.tsx';
+import { MyReportsPage } from '../pages/reports/MyReportsPage.tsx';
+import { ReportPage } from '../pages/reports/ReportPage.tsx';
 import { ResetPasswordPage } from '../pages/reset-password/ResetPasswordPage.tsx';
+import { SecondFactorSetupPage } from '../pages/second-factor/SecondFactorSetupPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
 import { SignUpPage } from '../pages/sign-up/SignUpPage.tsx';
@@ -38,12 +51,23 @@ export function createAppRouter() {
         { path: '/', element: <LandingPage /> },
         { path: '/faq', element: <FaqPage /> },
         {
-          path: '/admin/faq',
+          // The admin console: one shell (its sections beside or behind a menu) around every /admin page.
+          path: '/admin',
           element: (
             <RequireAuth roles={['admin']}>
-              <AdminFaqPage />
+              <AdminLayout />
             </RequireAuth>
           ),
+          children: [
+            { index: true, element: <OverviewPage /> },
+            { path: 'users', element: <UsersPage /> },
+            { path: 'users/:id', element: <UserPage /> },
+            { path: 'campaigns', element: <AdminCampaignsPage /> },
+            { path: 'audit-log', element: <AuditLogPage /> },
+            { path: 'faq', element: <AdminFaqPage /> },
+            { path: 'reports', element: <AdminReportsPage /> },
+            { path: 'reports/:id', element: <AdminReportPage /> },
+          ],
         },
         {
           path: '/sign-in',
@@ -59,6 +83,14 @@ export function createAppRouter() {
             <GuestOnly>
               <SignUpPage />
             </GuestOnly>
+          ),
+        },
+        {
+          path: '/second-factor/setup',
+          element: (
+            <RequireAuth roles={['admin']} secondFactorSetup>
+              <SecondFactorSetupPage />
+            </RequireAuth>
           ),
         },
         { path: '/verify-email', element: <VerifyEmailPage /> },
@@ -120,6 +152,38 @@ export function createAppRouter() {
           element: (
             <RequireAuth roles={['business', 'influencer']}>
               <ThreadPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: '/reports',
+          element: (
+            <RequireAuth roles={['business', 'influencer']}>
+              <MyReportsPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: '/reports/:id',
+          element: (
+            <RequireAuth roles={['business', 'influencer']}>
+              <ReportPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: '/collaborations',
+          element: (
+            <RequireAuth roles={['business', 'influencer']}>
+              <CollaborationsPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: '/collaborations/:id',
+          element: (
+            <RequireAuth roles={['business', 'influencer']}>
+              <CollaborationPage />
             </RequireAuth>
           ),
         },

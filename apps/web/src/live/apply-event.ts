@@ -84,6 +84,10 @@ export function applyLiveEvent(
       if (late) void queryClient.invalidateQueries({ queryKey: notificationKeys.unread(userId) });
       else queryClient.setQueryData(notificationKeys.unread(userId), event.data.unreadCount);
       void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId) });
+      // The other side reviewed me: the collaboration page shows their review at once.
+      const { kind, collaborationId } = event.data.notification;
+      if (kind === 'review_received' && collaborationId)
+        void queryClient.invalidateQueries({ queryKey: ['collaborations', collaborationId, 'reviews'] });
       return;
     }
     case 'offer': {
@@ -100,6 +104,9 @@ export function applyLiveEvent(
       return;
     }
     case 'collaboration':
+      // The collaboration page, the lists, the dashboard and the thread's panel; a cancel frees a slot.
+      void queryClient.invalidateQueries({ queryKey: ['collaborations'] });
+      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'mine'] });
       return;
   }
 }
@@ -126,4 +133,5 @@ export function resyncAfterDrop(
   void queryClient.invalidateQueries({ queryKey: threadKeys.user(userId), predicate });
   void queryClient.invalidateQueries({ queryKey: notificationKeys.unread(userId), predicate });
   void queryClient.invalidateQueries({ queryKey: notificationKeys.list(userId), predicate });
+  void queryClient.invalidateQueries({ queryKey: ['collaborations'], predicate });
 }

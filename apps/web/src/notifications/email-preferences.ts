@@ -2,7 +2,14 @@ import type { EmailKind, NotificationPreferences, Role } from '@bextr/contracts'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/index.ts';
 
-export type EmailKindGroup = 'offers' | 'invitations' | 'messages';
+export type EmailKindGroup =
+  | 'offers'
+  | 'invitations'
+  | 'collaborations'
+  | 'messages'
+  | 'reports'
+  | 'reviews'
+  | 'account';
 
 /** The e-mails that concern each role, grouped as the settings show them: a business hears about
  * offers on its campaigns, an influencer about decisions on its offers and invitations; everyone
@@ -10,12 +17,43 @@ export type EmailKindGroup = 'offers' | 'invitations' | 'messages';
 const groupsByRole: Record<Role, readonly { group: EmailKindGroup; kinds: readonly EmailKind[] }[]> = {
   business: [
     { group: 'offers', kinds: ['offer_received', 'offer_withdrawn'] },
+    {
+      group: 'collaborations',
+      kinds: [
+        'deliverable_submitted',
+        'amendment_proposed',
+        'amendment_accepted',
+        'amendment_declined',
+        'cancel_requested',
+        'collaboration_cancelled',
+        'collaboration_completed',
+      ],
+    },
+    { group: 'reviews', kinds: ['review_received'] },
     { group: 'messages', kinds: ['new_messages'] },
+    { group: 'reports', kinds: ['report_opened', 'report_updated', 'report_resolved'] },
+    { group: 'account', kinds: ['campaign_unpublished', 'account_warned'] },
   ],
   influencer: [
     { group: 'offers', kinds: ['offer_shortlisted', 'offer_accepted', 'offer_rejected', 'offer_expired'] },
     { group: 'invitations', kinds: ['invitation_received'] },
+    {
+      group: 'collaborations',
+      kinds: [
+        'deliverable_approved',
+        'deliverable_changes_requested',
+        'amendment_proposed',
+        'amendment_accepted',
+        'amendment_declined',
+        'cancel_requested',
+        'collaboration_cancelled',
+        'collaboration_completed',
+      ],
+    },
+    { group: 'reviews', kinds: ['review_received'] },
     { group: 'messages', kinds: ['new_messages'] },
+    { group: 'reports', kinds: ['report_opened', 'report_updated', 'report_resolved'] },
+    { group: 'account', kinds: ['account_warned'] },
   ],
   admin: [{ group: 'messages', kinds: ['new_messages'] }],
 };

@@ -7,8 +7,17 @@ import { safeNextPath, signInPathFor } from './redirects.ts';
 import { useSession } from './use-session.ts';
 
 /** Renders its children for a signed-in user (of one of `roles`, when given); sends a visitor to
- * sign in and back here afterwards. */
-export function RequireAuth({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
+ * sign in and back here afterwards, and an admin without a second factor to set it up first. */
+export function RequireAuth({
+  children,
+  roles,
+  secondFactorSetup = false,
+}: {
+  children: ReactNode;
+  roles?: readonly Role[];
+  /** The page where an admin sets up the second factor (the one page such an admin may open). */
+  secondFactorSetup?: boolean;
+}) {
   const { user, isError, error, refetch } = useSession();
   const location = useLocation();
   if (user === undefined) {
@@ -16,6 +25,10 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
   }
   if (user === null) return <Navigate to={signInPathFor(location)} replace />;
   if (roles && !roles.includes(user.role)) return <Navigate to="/dashboard" replace />;
+  if (user.secondFactorEnabled === false && !secondFactorSetup) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/second-factor/setup?${new URLSearchParams({ next }).toString()}`} replace />;
+  }
   return children;
 }
 

@@ -3,12 +3,14 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import { suspensionMail } from '../../lib/mail/account-templates.ts';
+import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { destroyUserSessions } from '../auth/sessions.ts';
 import { recordAudit } from './audit.ts';
 
 /** Suspends a business or influencer inside the caller's transaction: status, when and why; every
  * session of the user is deleted (the caller ends this process's live streams after the commit with
- * `afterSuspension`); the audit entry is written. What the user published is hidden by the read
+ * `afterSuspension`); an e-mail in the user's language gives the reason; the audit entry is written. What the user published is hidden by the read
  * predicates that already require an active owner (campaigns, pending offers, invitations, public
  * pages), so a reinstatement shows it again untouched. Admins cannot be suspended (404: not a user
  * this action knows); an already suspended user is 409. */
@@ -33,7 +35,13 @@ export async function suspendUserInTx(
     })
     .where(eq(users.id, opts.userId))
     .returning();
+  if (!updated) throw notFound();
   await destroyUserSessions(tx, opts.userId);
+  // Told directly, in the user's language: notification e-mails skip suspended accounts.
+  await enqueueEmail(tx, {
+    to: updated.email,
+    ...suspensionMail(updated.locale, { name: updated.name, reason: opts.reason }),
+  });
   await recordAudit(tx, {
     actorId: opts.adminId,
     action: 'user.suspend',

@@ -11,5 +11,6 @@ export function presentUser(user: UserRow): User {
     locale: user.locale,
     emailVerified: user.emailVerifiedAt !== null,
     status: user.status,
+    ...(user.role === 'admin' ? { secondFactorEnabled: user.totpEnabledAt !== null } : {}),
   };
 }

@@ -2,6 +2,7 @@ import {
   changePasswordBodySchema,
   emptyBodySchema,
   loginBodySchema,
+  loginResponseSchema,
   okSchema,
   passwordResetConfirmBodySchema,
   passwordResetRequestBodySchema,
@@ -15,8 +16,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/error-responses.ts';
+import { AppError } from '../../http/errors.ts';
 import { clearSessionCookie, clearSignedInHint, requireUser, setSessionCookie } from '../../http/session.ts';
 import { presentUser } from './presenter.ts';
+import { secondFactorRoutes } from './second-factor/routes.ts';
 import * as auth from './service.ts';
 
 const tags = ['auth'];
@@ -24,6 +27,7 @@ const tags = ['auth'];
 export function authRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    await app.register(secondFactorRoutes(ctx));
 
     app.post(
       '/auth/register',
@@ -52,23 +56,25 @@ export function authRoutes(ctx: AppContext) {
         schema: {
           tags,
           body: loginBodySchema,
-          response: { 200: userResponseSchema, ...errorResponses(401) },
+          response: { 200: loginResponseSchema, ...errorResponses(401) },
         },
       },
       async (request, reply) => {
         const { user, session } = await auth.loginUser(ctx, {
           ...request.body,
           ip: request.ip,
-          previousSessionId: request.sessionId ?? undefined,
+          previousSessionId: request.sessionId ?? request.pendingSignIn?.sessionId ?? undefined,
           userAgent: request.headers['user-agent'],
         });
         setSessionCookie(reply, ctx, session);
+        if (session.secondFactorPending) return { secondFactorRequired: true as const };
         return { user: presentUser(user) };
       },
     );
 
     app.post('/auth/logout', { schema: { tags, body: emptyBodySchema } }, async (request, reply) => {
-      if (request.sessionId) await auth.logoutSession(ctx, { sessionId: request.sessionId });
+      const sessionId = request.sessionId ?? request.pendingSignIn?.sessionId;
+      if (sessionId) await auth.logoutSession(ctx, { sessionId });
       clearSessionCookie(reply, ctx);
       return reply.status(204).send();
     });
@@ -79,6 +85,8 @@ export function authRoutes(ctx: AppContext) {
       async (request, reply) => {
         // A hint left by a session that has since ended (expired, signed out elsewhere) goes.
         if (!request.user && request.cookies[SIGNED_IN_HINT_COOKIE]) clearSignedInHint(reply, ctx);
+        // A sign-in waiting for its second factor is not signed in; the code says what is missing.
+        if (request.pendingSignIn) throw new AppError(401, 'SECOND_FACTOR_REQUIRED');
         return { user: presentUser(requireUser(request)) };
       },
     );

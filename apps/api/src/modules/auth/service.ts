@@ -87,10 +87,12 @@ export async function loginUser(
   if (user.status !== 'active') throw forbidden('ACCOUNT_SUSPENDED');
   // A new session id at every sign-in; whatever session the browser had is ended.
   if (opts.previousSessionId) await endSession(ctx, opts.previousSessionId);
+  // An admin with a second factor is not signed in yet: the session waits for the code.
   const session = await createSession(ctx.db, {
     userId: user.id,
     ttlDays: ctx.config.session.ttlDays,
     userAgent: opts.userAgent,
+    secondFactorPending: user.role === 'admin' && user.totpEnabledAt !== null,
   });
   return { user, session };
 }
@@ -205,7 +207,7 @@ export async function logoutSession(ctx: AppContext, opts: { sessionId: string }
 
 /** Ends one session: its row, and this process's live streams opened with it (other processes'
  * end at their next session check). */
-async function endSession(ctx: AppContext, sessionId: string) {
+export async function endSession(ctx: AppContext, sessionId: string) {
   await destroySession(ctx.db, sessionId);
   ctx.hub.endSessions([sessionId]);
 }

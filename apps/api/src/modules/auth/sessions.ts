@@ -5,36 +5,47 @@ import { newSecret, sha256 } from '../../lib/tokens.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Creates a session and returns the token for the cookie (only its hash is kept). */
+/** How long a password-only sign-in of an admin with a second factor waits for the code. */
+export const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
+
+/** Creates a session and returns the token for the cookie (only its hash is kept). A pending one
+ * (password given, second factor not yet) lives ten minutes and signs nobody in. */
 export async function createSession(
   db: Db | Tx,
-  opts: { userId: string; ttlDays: number; userAgent?: string | undefined },
-): Promise<{ token: string; expiresAt: Date }> {
+  opts: { userId: string; ttlDays: number; userAgent?: string | undefined; secondFactorPending?: boolean },
+): Promise<{ token: string; expiresAt: Date; secondFactorPending: boolean }> {
   const token = newSecret();
-  const expiresAt = new Date(Date.now() + opts.ttlDays * 86_400_000);
+  const secondFactorPending = opts.secondFactorPending ?? false;
+  const expiresAt = new Date(
+    Date.now() + (secondFactorPending ? SECOND_FACTOR_PENDING_MS : opts.ttlDays * 86_400_000),
+  );
   await db.insert(sessions).values({
     id: sha256(token),
     userId: opts.userId,
     expiresAt,
     userAgent: opts.userAgent?.slice(0, 300) ?? null,
+    secondFactorPending,
   });
-  return { token, expiresAt };
+  return { token, expiresAt, secondFactorPending };
 }
 
-/** The active user behind a session token, or null. */
+/** The active user behind a session token, or null; `secondFactorPending` says the session only
+ * waits for the second factor (it signs nobody in). */
 export async function findSessionUser(
   db: Db,
   token: string,
-): Promise<{ sessionId: string; user: UserRow; expiresAt: Date } | null> {
+): Promise<{ sessionId: string; user: UserRow; expiresAt: Date; secondFactorPending: boolean } | null> {
   const sessionId = sha256(token);
   const rows = await db
-    .select({ user: users, expiresAt: sessions.expiresAt })
+    .select({ user: users, expiresAt: sessions.expiresAt, secondFactorPending: sessions.secondFactorPending })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.status, 'active')))
     .limit(1);
   const row = rows[0];
-  return row ? { sessionId, user: row.user, expiresAt: row.expiresAt } : null;
+  return row
+    ? { sessionId, user: row.user, expiresAt: row.expiresAt, secondFactorPending: row.secondFactorPending }
+    : null;
 }
 
 export async function destroySession(db: Db | Tx, sessionId: string): Promise<void> {

@@ -117,7 +117,7 @@ describe('GET /businesses/:id', () => {
       id: business.user.id,
       companyName: completeProfile.companyName,
       rating: null,
-      reviewCount: 0,
+      reviews: [],
       publishedCampaigns: 0,
     });
     expect(JSON.stringify(res.body)).not.toContain(business.email);

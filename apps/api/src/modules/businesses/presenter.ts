@@ -1,5 +1,13 @@
-import { type BusinessProfile, type categories, uploadUrl } from '@bextr/contracts';
+import {
+  type BusinessProfile,
+  type categories,
+  type PublicBusiness,
+  type RatingSummary,
+  uploadUrl,
+} from '@bextr/contracts';
 import type { BusinessProfileRow } from '../../db/schema.ts';
+import { presentReview } from '../reviews/presenter.ts';
+import type { ReviewWithNames } from '../reviews/queries.ts';
 import { missingProfileFields } from './service.ts';
 
 type Category = (typeof categories)[number];
@@ -22,8 +30,14 @@ export function presentBusinessProfile(userId: string, row: BusinessProfileRow |
   };
 }
 
-/** What any signed-in user may see of a business. Reviews arrive with collaborations (#7). */
-export function presentPublicBusiness(row: BusinessProfileRow, publishedCampaigns: number) {
+/** What any signed-in user may see of a business: its facts, rating and newest reviews. */
+export function presentPublicBusiness(page: {
+  profile: BusinessProfileRow;
+  publishedCampaigns: number;
+  rating: RatingSummary;
+  reviews: ReviewWithNames[];
+}): PublicBusiness {
+  const { profile: row, publishedCampaigns } = page;
   return {
     id: row.userId,
     companyName: row.companyName ?? '',
@@ -33,9 +47,8 @@ export function presentPublicBusiness(row: BusinessProfileRow, publishedCampaign
     city: row.city,
     website: row.website,
     logoUrl: row.logoUploadId ? uploadUrl(row.logoUploadId) : null,
-    rating: null,
-    reviewCount: 0,
-    reviews: [],
+    rating: page.rating,
+    reviews: page.reviews.map(presentReview),
     publishedCampaigns,
   };
 }

@@ -57,8 +57,7 @@ export function businessRoutes(ctx: AppContext) {
       },
       async (request) => {
         requireUser(request);
-        const { profile, publishedCampaigns } = await businesses.getPublicBusiness(ctx, request.params);
-        return { business: presentPublicBusiness(profile, publishedCampaigns) };
+        return { business: presentPublicBusiness(await businesses.getBusinessPage(ctx, request.params)) };
       },
     );
   };

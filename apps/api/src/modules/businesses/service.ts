@@ -5,6 +5,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { type BusinessProfileRow, businessProfiles, campaigns, users } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
+import { receivedReviews } from '../reviews/queries.ts';
+import { ratingSummary } from '../reviews/rating.ts';
 import { linkSingleUpload } from '../uploads/service.ts';
 
 /** Which of the fields a complete profile needs are still empty. */
@@ -56,10 +58,13 @@ export async function saveBusinessProfile(
   });
 }
 
+/** How many of the newest reviews the business page carries (the rest: GET /businesses/:id/reviews). */
+export const BUSINESS_PAGE_REVIEWS = 5;
+
 /** Public facts of an active business with a company name; anything else is not found. */
 export async function getPublicBusiness(ctx: AppContext, opts: { id: string }) {
   const rows = await ctx.db
-    .select({ profile: businessProfiles })
+    .select({ profile: businessProfiles, ratingCount: users.ratingCount, ratingTotal: users.ratingTotal })
     .from(businessProfiles)
     .innerJoin(users, eq(users.id, businessProfiles.userId))
     .where(
@@ -71,11 +76,19 @@ export async function getPublicBusiness(ctx: AppContext, opts: { id: string }) {
       ),
     )
     .limit(1);
-  const profile = rows[0]?.profile;
-  if (!profile) throw notFound();
+  const found = rows[0];
+  if (!found) throw notFound();
+  const { profile } = found;
   const [published] = await ctx.db
     .select({ n: count() })
     .from(campaigns)
     .where(and(eq(campaigns.ownerId, opts.id), sql`${campaigns.status} = 'published'`));
-  return { profile, publishedCampaigns: published?.n ?? 0 };
+  return { profile, publishedCampaigns: published?.n ?? 0, rating: ratingSummary(found) };
+}
+
+/** The business page: its public facts, rating and newest reviews. */
+export async function getBusinessPage(ctx: AppContext, opts: { id: string }) {
+  const facts = await getPublicBusiness(ctx, opts);
+  const reviews = await receivedReviews(ctx.db, opts.id, { after: null, limit: BUSINESS_PAGE_REVIEWS });
+  return { ...facts, reviews };
 }

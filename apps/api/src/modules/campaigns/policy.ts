@@ -65,12 +65,21 @@ export function campaignClosedReason(
 export const isOpen = (campaign: CampaignRow, today = todayUtc()) =>
   campaignClosedReason(campaign, today) === null;
 
-export function abilitiesFor(actor: Actor | null, campaign: CampaignFacts): CampaignAbilities {
+/** An admin unpublished the campaign and the owner has not saved it since: it stays paused until
+ * the owner edits it (the reason is shown in the editor), so a takedown is not undone by one click
+ * (docs/decisions/015). */
+export const editRequiredAfterUnpublish = (campaign: Pick<CampaignRow, 'unpublishedAt' | 'updatedAt'>) =>
+  campaign.unpublishedAt !== null && campaign.updatedAt.getTime() <= campaign.unpublishedAt.getTime();
+
+export function abilitiesFor(
+  actor: Actor | null,
+  campaign: CampaignFacts & Pick<CampaignRow, 'unpublishedAt' | 'updatedAt'>,
+): CampaignAbilities {
   return {
     edit: canEdit(actor, campaign),
     publish: canTransition(actor, campaign, 'publish'),
     pause: canTransition(actor, campaign, 'pause'),
-    resume: canTransition(actor, campaign, 'resume'),
+    resume: canTransition(actor, campaign, 'resume') && !editRequiredAfterUnpublish(campaign),
     close: canTransition(actor, campaign, 'close'),
     delete: canDelete(actor, campaign),
     duplicate: canDuplicate(actor, campaign),

@@ -6,7 +6,7 @@ import {
   uploadUrl,
 } from '@bextr/contracts';
 import type { CampaignRow } from '../../db/schema.ts';
-import { abilitiesFor, isOpen } from './policy.ts';
+import { abilitiesFor, editRequiredAfterUnpublish, isOpen, isOwner } from './policy.ts';
 import { compensationOf, valuesOf } from './values.ts';
 
 export interface CampaignWithBusiness {
@@ -62,6 +62,14 @@ export function presentCampaign(
     isOpen: isOpen(campaign),
     business: presentCampaignBusiness(campaign, businessName, logoUploadId),
     abilities: abilitiesFor(actor, campaign),
+    unpublished:
+      campaign.unpublishedAt && campaign.unpublishedReason && (isOwner(actor, campaign) || actor?.role === 'admin')
+        ? {
+            at: campaign.unpublishedAt.toISOString(),
+            reason: campaign.unpublishedReason,
+            editRequired: editRequiredAfterUnpublish(campaign),
+          }
+        : null,
     publishedAt: campaign.publishedAt?.toISOString() ?? null,
     createdAt: campaign.createdAt.toISOString(),
     updatedAt: campaign.updatedAt.toISOString(),

@@ -17,7 +17,14 @@ import { findBusinessProfile, missingProfileFields } from '../businesses/service
 import { expireOpenOffers } from '../offers/service.ts';
 import { linkSingleUpload, unlinkUploads } from '../uploads/service.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from './cursor.ts';
-import { canView, fieldsLockedWhileOffersPending, type Transition, todayUtc, transitions } from './policy.ts';
+import {
+  canView,
+  editRequiredAfterUnpublish,
+  fieldsLockedWhileOffersPending,
+  type Transition,
+  todayUtc,
+  transitions,
+} from './policy.ts';
 import {
   findCampaign,
   findOwnedCampaign,
@@ -220,10 +227,23 @@ export async function transitionCampaign(
       const refusal = await publishRefusal(tx, opts.user, valuesOf(campaign), opts.locale);
       if (refusal) throw unprocessable(refusal);
     }
+    // Unpublished by an admin: saved once since, else it stays paused (docs/decisions/015).
+    if (opts.action === 'resume' && editRequiredAfterUnpublish(campaign))
+      throw unprocessable({
+        reasons: [{ code: 'unpublished_edit_first', message: ruleMessages[opts.locale].unpublished_edit_first ?? '' }],
+        fields: [],
+      });
     const now = new Date();
+    // Published again: the admin's takedown is behind it (the audit log keeps it).
+    const cleared = to === 'published' ? { unpublishedAt: null, unpublishedReason: null } : {};
     await tx
       .update(campaigns)
-      .set({ status: to, updatedAt: now, ...(opts.action === 'publish' ? { publishedAt: now } : {}) })
+      .set({
+        status: to,
+        updatedAt: now,
+        ...cleared,
+        ...(opts.action === 'publish' ? { publishedAt: now } : {}),
+      })
       .where(eq(campaigns.id, campaign.id));
     // Closing ends every offer still waiting for a decision, in the same transaction.
     if (opts.action === 'close')

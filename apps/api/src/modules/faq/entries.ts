@@ -12,9 +12,12 @@ import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { faqEntries } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
+import { recordAudit } from '../admin/audit.ts';
+import type { UserRow } from '../auth/sessions.ts';
 
 const inOrder = [asc(faqEntries.position), asc(faqEntries.createdAt), asc(faqEntries.id)];
 const groupRank = (group: FaqGroup) => faqGroups.indexOf(group);
+type FaqEntryRow = typeof faqEntries.$inferSelect;
 
 /** The published FAQ of one language, grouped in the FAQ's group order. */
 export async function listPublishedFaq(db: Db, opts: { locale: Locale }): Promise<FaqResponse> {
@@ -70,16 +73,41 @@ export async function insertEntryLast(
   return row;
 }
 
-export function createEntry(ctx: AppContext, opts: { body: FaqEntryCreateBody }) {
-  return insertEntryLast(ctx.db, opts.body);
+/** The audit entry of an admin's change to an entry: what it is about, never the whole text. */
+const entryAudit = (
+  action: 'faq.entry_create' | 'faq.entry_update' | 'faq.entry_delete',
+  admin: UserRow,
+  entry: Pick<FaqEntryRow, 'id' | 'locale' | 'group'>,
+  details: Record<string, unknown> = {},
+) => ({
+  actorId: admin.id,
+  action,
+  subjectType: 'faq_entry' as const,
+  subjectId: entry.id,
+  details: { locale: entry.locale, group: entry.group, ...details },
+});
+
+export function createEntry(ctx: AppContext, opts: { body: FaqEntryCreateBody; admin: UserRow }) {
+  return ctx.db.transaction(async (tx) => {
+    const entry = await insertEntryLast(tx, opts.body);
+    await recordAudit(tx, entryAudit('faq.entry_create', opts.admin, entry));
+    return entry;
+  });
 }
 
 /** Edits an entry; a new `position` (or group) moves it there and renumbers its group. */
-export async function updateEntry(ctx: AppContext, opts: { id: string; body: FaqEntryUpdateBody }) {
+export async function updateEntry(
+  ctx: AppContext,
+  opts: { id: string; body: FaqEntryUpdateBody; admin: UserRow },
+) {
   const { position, ...fields } = opts.body;
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(faqEntries).where(eq(faqEntries.id, opts.id)).for('update');
     if (!current) throw notFound();
+    await recordAudit(
+      tx,
+      entryAudit('faq.entry_update', opts.admin, current, { changed: Object.keys(opts.body).sort() }),
+    );
     const group = fields.group ?? current.group;
     const [updated] = await tx
       .update(faqEntries)
@@ -107,10 +135,13 @@ export async function updateEntry(ctx: AppContext, opts: { id: string; body: Faq
   });
 }
 
-export async function deleteEntry(ctx: AppContext, opts: { id: string }) {
-  const deleted = await ctx.db
-    .delete(faqEntries)
-    .where(eq(faqEntries.id, opts.id))
-    .returning({ id: faqEntries.id });
-  if (deleted.length === 0) throw notFound();
+export async function deleteEntry(ctx: AppContext, opts: { id: string; admin: UserRow }) {
+  await ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(faqEntries).where(eq(faqEntries.id, opts.id)).returning();
+    if (!deleted) throw notFound();
+    await recordAudit(
+      tx,
+      entryAudit('faq.entry_delete', opts.admin, deleted, { question: deleted.question }),
+    );
+  });
 }

@@ -8,6 +8,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { faqAnswerMail } from '../../lib/mail/templates.ts';
 import { addressKey, type LimitRule } from '../../lib/rate-limit.ts';
+import { recordAudit } from '../admin/audit.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { insertEntryLast } from './entries.ts';
@@ -183,6 +184,14 @@ export async function answerQuestion(
         );
       }
     }
+    await recordAudit(tx, {
+      actorId: opts.admin.id,
+      action: 'faq.question_answer',
+      subjectType: 'faq_question',
+      subjectId: question.id,
+      reason: body.answer,
+      details: { published: published.map((e) => ({ id: e.id, locale: e.locale })) },
+    });
     return { question, askers, published };
   });
   if (!result) return findStateConflict(ctx, opts.id);
@@ -190,12 +199,22 @@ export async function answerQuestion(
   return presentQuestion(result.question, result.askers, result.published);
 }
 
-export async function dismissQuestion(ctx: AppContext, opts: { id: string }) {
-  const [question] = await ctx.db
-    .update(faqQuestions)
-    .set({ status: 'dismissed' })
-    .where(and(eq(faqQuestions.id, opts.id), eq(faqQuestions.status, 'new')))
-    .returning();
+export async function dismissQuestion(ctx: AppContext, opts: { id: string; admin: UserRow }) {
+  const question = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(faqQuestions)
+      .set({ status: 'dismissed' })
+      .where(and(eq(faqQuestions.id, opts.id), eq(faqQuestions.status, 'new')))
+      .returning();
+    if (row)
+      await recordAudit(tx, {
+        actorId: opts.admin.id,
+        action: 'faq.question_dismiss',
+        subjectType: 'faq_question',
+        subjectId: row.id,
+      });
+    return row;
+  });
   if (!question) return findStateConflict(ctx, opts.id);
   return presentQuestion(question, (await askersOf(ctx.db, [question.id])).get(question.id) ?? []);
 }

@@ -92,7 +92,12 @@ export function faqRoutes(ctx: AppContext) {
             response: { 200: faqQuestionResponseSchema },
           },
         },
-        async (request) => ({ question: await questions.dismissQuestion(ctx, { id: request.params.id }) }),
+        async (request) => ({
+          question: await questions.dismissQuestion(ctx, {
+            id: request.params.id,
+            admin: requireRole(request, 'admin'),
+          }),
+        }),
       );
 
       a.get(
@@ -107,7 +112,10 @@ export function faqRoutes(ctx: AppContext) {
         '/admin/faq/entries',
         { schema: { tags, body: faqEntryCreateBodySchema, response: { 201: faqEntryResponseSchema } } },
         async (request, reply) => {
-          const entry = await entries.createEntry(ctx, { body: request.body });
+          const entry = await entries.createEntry(ctx, {
+            body: request.body,
+            admin: requireRole(request, 'admin'),
+          });
           return reply.status(201).send({ entry: presentEntry(entry) });
         },
       );
@@ -123,7 +131,13 @@ export function faqRoutes(ctx: AppContext) {
           },
         },
         async (request) => ({
-          entry: presentEntry(await entries.updateEntry(ctx, { id: request.params.id, body: request.body })),
+          entry: presentEntry(
+            await entries.updateEntry(ctx, {
+              id: request.params.id,
+              body: request.body,
+              admin: requireRole(request, 'admin'),
+            }),
+          ),
         }),
       );
 
@@ -131,7 +145,7 @@ export function faqRoutes(ctx: AppContext) {
         '/admin/faq/entries/:id',
         { schema: { tags, params: idParams, body: emptyBodySchema } },
         async (request, reply) => {
-          await entries.deleteEntry(ctx, { id: request.params.id });
+          await entries.deleteEntry(ctx, { id: request.params.id, admin: requireRole(request, 'admin') });
           return reply.status(204).send();
         },
       );

@@ -15,6 +15,7 @@ import type {
   SocialAccountRow,
 } from '../../db/schema.ts';
 import { abilitiesFor, isProfileOwner, missingParts } from './policy.ts';
+import type { DirectoryRow } from './directory.ts';
 import type { FullProfile } from './queries.ts';
 
 interface Actor {
@@ -104,7 +105,7 @@ export function presentProfile(actor: Actor | null, full: FullProfile): Influenc
     socialAccounts: full.accounts.map(presentSocialAccount),
     portfolio: full.portfolio.map(presentPortfolioItem),
     insights: full.insights.map((i) => presentInsight(i, networkOf.get(i.socialAccountId) ?? 'blog')),
-    rating: null,
+    rating: full.rating,
     ...(owner ? { completeness: { ready: missing.length === 0, missing } } : {}),
     abilities: abilitiesFor(actor, p),
     createdAt: p.createdAt.toISOString(),
@@ -118,7 +119,8 @@ function hasBasicsFields(p: InfluencerProfileRow): boolean {
   );
 }
 
-export function presentSummary(p: InfluencerProfileRow): InfluencerSummary {
+/** A directory card; `rating` from the owner's counters (see reviews/rating.ts). */
+export function presentSummary({ profile: p, rating }: DirectoryRow): InfluencerSummary {
   return {
     id: p.userId,
     handle: p.handle ?? '',
@@ -132,5 +134,6 @@ export function presentSummary(p: InfluencerProfileRow): InfluencerSummary {
     categories: p.categories as Category[],
     country: p.country,
     city: p.city,
+    rating,
   };
 }

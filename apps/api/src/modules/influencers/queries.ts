@@ -1,3 +1,4 @@
+import type { RatingSummary } from '@bextr/contracts';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
@@ -8,6 +9,7 @@ import {
   socialAccounts,
   users,
 } from '../../db/schema.ts';
+import { ratingSummary } from '../reviews/rating.ts';
 import { profileVisibleTo } from './policy.ts';
 
 export interface FullProfile {
@@ -16,12 +18,19 @@ export interface FullProfile {
   accounts: (typeof socialAccounts.$inferSelect)[];
   portfolio: (typeof portfolioItems.$inferSelect)[];
   insights: (typeof insights.$inferSelect)[];
+  /** The rating from businesses' reviews (users.rating_count / rating_total). */
+  rating: RatingSummary;
 }
 
 /** A profile with its social accounts, portfolio and insights. */
 export async function loadFullProfile(db: Db | Tx, userId: string): Promise<FullProfile | null> {
   const [found] = await db
-    .select({ profile: influencerProfiles, verifiedAt: users.emailVerifiedAt })
+    .select({
+      profile: influencerProfiles,
+      verifiedAt: users.emailVerifiedAt,
+      ratingCount: users.ratingCount,
+      ratingTotal: users.ratingTotal,
+    })
     .from(influencerProfiles)
     .innerJoin(users, eq(users.id, influencerProfiles.userId))
     .where(eq(influencerProfiles.userId, userId));
@@ -49,6 +58,7 @@ export async function loadFullProfile(db: Db | Tx, userId: string): Promise<Full
     accounts,
     portfolio,
     insights: insightRows,
+    rating: ratingSummary(found),
   };
 }
 

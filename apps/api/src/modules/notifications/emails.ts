@@ -10,9 +10,34 @@ import type { NotificationWithNames } from './service.ts';
 /** The page of the web app an e-mail's button opens: the business reviews offers on its campaign's
  * review; the influencer talks in the thread (shortlisted, accepted), sees its offers (rejected,
  * expired) or the campaign it was invited to. */
-function targetPath(kind: NotificationKind, campaignId: string, conversationId: string | null): string {
+function targetPath(
+  kind: NotificationKind,
+  campaignId: string,
+  conversationId: string | null,
+  collaborationId: string | null = null,
+  reportId: string | null = null,
+): string {
   const campaign = encodeURIComponent(campaignId);
   switch (kind) {
+    case 'account_warned':
+      return '/notifications';
+    case 'campaign_unpublished':
+      return `/campaigns/${campaign}/edit`;
+    case 'report_opened':
+    case 'report_updated':
+    case 'report_resolved':
+      return reportId ? `/reports/${encodeURIComponent(reportId)}` : '/reports';
+    case 'review_received':
+    case 'deliverable_submitted':
+    case 'deliverable_approved':
+    case 'deliverable_changes_requested':
+    case 'collaboration_completed':
+    case 'amendment_proposed':
+    case 'amendment_accepted':
+    case 'amendment_declined':
+    case 'cancel_requested':
+    case 'collaboration_cancelled':
+      return collaborationId ? `/collaborations/${encodeURIComponent(collaborationId)}` : '/collaborations';
     case 'offer_received':
     case 'offer_withdrawn':
       return `/campaigns/${campaign}/offers`;
@@ -68,7 +93,9 @@ export async function queueNotificationEmails(
     const kind = n.kind as NotificationKind;
     const to = recipients.get(n.userId);
     const prefs = preferences.get(n.userId);
-    if (to?.status !== 'active' || !prefs || prefs.muted.has(kind) || !n.campaignId) continue;
+    if (to?.status !== 'active' || !prefs || prefs.muted.has(kind)) continue;
+    // Every kind is about a campaign but an admin's warning, which is about the account.
+    if (!n.campaignId && kind !== 'account_warned') continue;
     const offer = n.offerId ? offerFacts.get(n.offerId) : undefined;
     const { links, headers } = unsubscribeFor(ctx.baseUrl, { userId: n.userId, secret: prefs.token }, kind);
     const mail = notificationMail({
@@ -78,7 +105,8 @@ export async function queueNotificationEmails(
       actorName: actorName ?? 'BeXtr',
       campaignName: campaignName ?? '',
       reason: offer?.reason ?? null,
-      url: `${ctx.baseUrl}${targetPath(kind, n.campaignId, offer?.conversationId ?? null)}`,
+      note: n.note,
+      url: `${ctx.baseUrl}${targetPath(kind, n.campaignId ?? '', offer?.conversationId ?? null, n.collaborationId, n.reportId)}`,
       unsubscribe: links,
     });
     await enqueueEmail(tx, { to: to.email, ...mail, headers });

@@ -2,6 +2,7 @@ import { type Deliverable, imageRef, type Offer } from '@bextr/contracts';
 import type { CampaignRow } from '../../db/schema.ts';
 import { imageUrl, presentCampaignBusiness } from '../campaigns/presenter.ts';
 import { compensationOf } from '../campaigns/values.ts';
+import { ratingSummary } from '../reviews/rating.ts';
 import { abilitiesFor } from './policy.ts';
 import type { OfferWithParties } from './queries.ts';
 
@@ -46,7 +47,7 @@ export function presentOffer(actor: Actor, row: OfferWithParties): Offer {
       followers: row.followers,
       engagementRate: row.engagementRate,
       audienceFit: offer.audienceFit,
-      rating: null,
+      rating: ratingSummary(row),
     },
     pitch: offer.pitch,
     deliverables: offer.deliverables as Deliverable[],

@@ -29,6 +29,8 @@ export function selectOffers(db: Db | Tx) {
       tier: influencerProfiles.tier,
       followers: sql<number>`coalesce(${influencerProfiles.followers}, 0)`.mapWith(Number),
       engagementRate: sql<number>`coalesce(${influencerProfiles.engagementRate}, 0)`.mapWith(Number),
+      ratingCount: offerInfluencer.ratingCount,
+      ratingTotal: offerInfluencer.ratingTotal,
     })
     .from(offers)
     .innerJoin(campaigns, eq(campaigns.id, offers.campaignId))

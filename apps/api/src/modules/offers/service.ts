@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { campaigns, offers } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
+import { createCollaboration } from '../collaborations/create.ts';
 import { type NewNotification, notify } from '../notifications/service.ts';
 import { publishOfferChanges } from './events.ts';
 import { acceptingCampaignStatuses, expireTransition, isActorFor, offerTransitions } from './policy.ts';
@@ -80,6 +81,9 @@ export async function decideOffer(
       .returning({ id: offers.id });
     // Lost the race: the rollback also gives the slot back.
     if (!moved) throw conflict();
+    // The agreement is frozen in the same transaction: no accepted offer without its collaboration.
+    if (opts.action === 'accept')
+      await createCollaboration(tx, { offer: found.offer, campaign: found.campaign, now });
     const toInfluencer = opts.action !== 'withdraw';
     const event: NewNotification = {
       userId: toInfluencer ? found.offer.influencerId : found.campaign.ownerId,

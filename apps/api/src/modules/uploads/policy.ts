@@ -63,5 +63,27 @@ export function uploadVisibleTo(actor: Actor | null): SQL {
       and ${uploadLinks.subjectType} = 'conversation'
       and conversation_members.user_id = ${actor.id}
   )`;
-  return or(eq(uploads.ownerId, actor.id), linked, viaConversation) as SQL;
+  // A deliverable's proof screenshots: the collaboration's two sides.
+  const viaCollaboration = sql`exists (
+    select 1 from ${uploadLinks}
+    join collaborations on collaborations.id = ${uploadLinks.subjectId}
+    where ${uploadLinks.uploadId} = ${uploads.id}
+      and ${uploadLinks.subjectType} = 'collaboration'
+      and (collaborations.business_id = ${actor.id} or collaborations.influencer_id = ${actor.id})
+  )`;
+  // Admins read a thread, a collaboration's proofs and a report's evidence only through a report:
+  // evidence of any report, and attachments or proofs of a thread or collaboration a report names.
+  const viaReport =
+    actor.role === 'admin'
+      ? sql`exists (
+    select 1 from ${uploadLinks}
+    where ${uploadLinks.uploadId} = ${uploads.id}
+      and (${uploadLinks.subjectType} = 'report'
+        or (${uploadLinks.subjectType} = 'conversation'
+          and exists (select 1 from reports where reports.conversation_id = ${uploadLinks.subjectId}))
+        or (${uploadLinks.subjectType} = 'collaboration'
+          and exists (select 1 from reports where reports.collaboration_id = ${uploadLinks.subjectId})))
+  )`
+      : sql`false`;
+  return or(eq(uploads.ownerId, actor.id), linked, viaConversation, viaCollaboration, viaReport) as SQL;
 }

@@ -64,8 +64,14 @@ export async function readUpload(
   return { row, data, contentType: thumb ? 'image/webp' : row.contentType };
 }
 
-type Via = 'avatar' | 'portfolio' | 'insight' | 'cover' | 'logo' | 'message';
-type SubjectType = 'influencer_profile' | 'campaign' | 'business_profile' | 'conversation';
+type Via = 'avatar' | 'portfolio' | 'insight' | 'cover' | 'logo' | 'message' | 'proof' | 'evidence';
+type SubjectType =
+  | 'influencer_profile'
+  | 'campaign'
+  | 'business_profile'
+  | 'conversation'
+  | 'collaboration'
+  | 'report';
 
 /** Points the uploads of one field (an avatar, a portfolio item's images, an insight's screenshots)
  * at an influencer profile, replacing what that field linked before. Each id must be one of the
@@ -120,6 +126,44 @@ export async function linkMessageUploads(
     subjectId: opts.conversationId,
     via: 'message',
     viaId: opts.messageId,
+    uploadIds: [...new Set(opts.uploadIds)],
+  });
+}
+
+/** Attaches screenshots to a deliverable's proof: linked to the collaboration (its two sides may load
+ * them), via the proof. Each id must be one of the influencer's own uploads, else a 400 field error
+ * `upload_unknown` at `uploadIds.<index>`. Call it inside the transaction that stores the proof. */
+export async function linkProofUploads(
+  tx: Tx,
+  opts: { ownerId: string; collaborationId: string; proofId: string; uploadIds: readonly string[] },
+) {
+  const index = await firstNotOwned(tx, opts.ownerId, opts.uploadIds);
+  if (index >= 0) throw fieldError(`uploadIds.${index}`, 'upload_unknown');
+  await replaceLinks(tx, {
+    subjectType: 'collaboration',
+    subjectId: opts.collaborationId,
+    via: 'proof',
+    viaId: opts.proofId,
+    uploadIds: [...new Set(opts.uploadIds)],
+  });
+}
+
+/** Attaches a report's evidence images: linked to the report (its reporter, as their owner, and the
+ * admins may load them — never the reported party), via the report itself. Each id must be one of the
+ * reporter's own uploads, else a 400 field error `upload_unknown` at `evidenceUploadIds.<index>`.
+ * Call it inside the transaction that stores the report. */
+export async function linkReportEvidence(
+  tx: Tx,
+  opts: { reporterId: string; reportId: string; uploadIds: readonly string[] },
+) {
+  if (opts.uploadIds.length === 0) return;
+  const index = await firstNotOwned(tx, opts.reporterId, opts.uploadIds);
+  if (index >= 0) throw fieldError(`evidenceUploadIds.${index}`, 'upload_unknown');
+  await replaceLinks(tx, {
+    subjectType: 'report',
+    subjectId: opts.reportId,
+    via: 'evidence',
+    viaId: opts.reportId,
     uploadIds: [...new Set(opts.uploadIds)],
   });
 }

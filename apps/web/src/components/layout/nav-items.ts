@@ -26,8 +26,12 @@ export function navItemsFor(user: User | null | undefined, m: Messages): NavItem
     case 'influencer':
     case 'admin':
       return [
-        { to: '/dashboard', label: m.nav.dashboard },
+        // An admin's home is the console; its sections (the FAQ queue among them) are in its own menu.
+        user.role === 'admin'
+          ? { to: '/admin', label: m.admin.headerLink }
+          : { to: '/dashboard', label: m.nav.dashboard },
         ...(user.role !== 'admin' ? [{ to: '/inbox', label: m.inbox.nav, unreadMessages: true }] : []),
+        ...(user.role !== 'admin' ? [{ to: '/collaborations', label: m.collaborations.nav }] : []),
         { to: '/campaigns', label: m.campaigns.nav.campaigns },
         ...(user.role === 'business'
           ? [{ to: '/business-profile', label: m.campaigns.nav.businessProfile }]
@@ -35,7 +39,6 @@ export function navItemsFor(user: User | null | undefined, m: Messages): NavItem
         ...(user.role === 'influencer' ? [{ to: '/profile', label: m.influencers.nav.myProfile }] : []),
         ...(user.role === 'influencer' ? [{ to: '/offers', label: m.offers.nav.myOffers }] : []),
         ...(user.role !== 'influencer' ? [{ to: '/influencers', label: m.influencers.nav.influencers }] : []),
-        ...(user.role === 'admin' ? [{ to: '/admin/faq', label: m.public.nav.adminFaq }] : []),
         { to: '/faq', label: m.public.nav.faq },
         { to: '/settings', label: m.nav.settings },
       ];

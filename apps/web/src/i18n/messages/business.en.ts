@@ -13,13 +13,6 @@ export const businessEn = {
     editProfile: 'Edit business profile',
     ownPageNote: 'This is how influencers see your business.',
   },
-  reviews: {
-    title: 'Reviews',
-    none: 'No reviews yet. Reviews appear here after completed collaborations.',
-    summary: (average: string, count: number) =>
-      `${average} / 5 from ${count} ${count === 1 ? 'review' : 'reviews'}`,
-    stars: (rating: number) => `${rating} of 5 stars`,
-  },
   campaigns: {
     title: 'Open campaigns',
     lead: 'Campaigns of this business that take offers now.',

@@ -14,13 +14,6 @@ export const businessSk: typeof businessEn = {
     editProfile: 'Upraviť profil firmy',
     ownPageNote: 'Takto vidia vašu firmu influenceri.',
   },
-  reviews: {
-    title: 'Hodnotenia',
-    none: 'Zatiaľ bez hodnotení. Objavia sa tu po dokončených spoluprácach.',
-    summary: (average: string, count: number) =>
-      `${average} / 5 z ${count} ${count === 1 ? 'hodnotenia' : 'hodnotení'}`,
-    stars: (rating: number) => `${rating} z 5 hviezdičiek`,
-  },
   campaigns: {
     title: 'Otvorené kampane',
     lead: 'Kampane tejto firmy, na ktoré môžete práve poslať ponuku.',

@@ -15,7 +15,11 @@ export const emailPreferencesEn = {
   groups: {
     offers: 'Offers',
     invitations: 'Invitations',
+    collaborations: 'Collaborations',
     messages: 'Messages',
+    reviews: 'Reviews',
+    reports: 'Reports',
+    account: 'Your account',
   },
   kinds: {
     offer_received: {
@@ -52,6 +56,81 @@ export const emailPreferencesEn = {
       label: 'Invitations to campaigns',
       hint: 'When a business invites you to send an offer on its campaign.',
       about: 'invitations to campaigns',
+    },
+    report_opened: {
+      label: 'Reports about you',
+      hint: 'When the other side of a collaboration reports a problem with it to the BeXtr team.',
+      about: 'reports about you',
+    },
+    report_updated: {
+      label: 'Messages on reports',
+      hint: 'When the BeXtr team writes to you about a report.',
+      about: 'messages on reports',
+    },
+    report_resolved: {
+      label: 'Resolved reports',
+      hint: 'When the BeXtr team resolves a report you filed or one about you.',
+      about: 'resolved reports',
+    },
+    deliverable_submitted: {
+      label: 'Proofs of delivery',
+      hint: 'When an influencer sends proof of a deliverable for you to approve.',
+      about: 'proofs of delivery',
+    },
+    deliverable_approved: {
+      label: 'Approved deliverables',
+      hint: 'When the business approves a deliverable you sent.',
+      about: 'approved deliverables',
+    },
+    deliverable_changes_requested: {
+      label: 'Requested changes',
+      hint: 'When the business asks you to change a deliverable, with its note.',
+      about: 'requested changes',
+    },
+    collaboration_completed: {
+      label: 'Completed collaborations',
+      hint: 'When every deliverable is approved.',
+      about: 'completed collaborations',
+    },
+    amendment_proposed: {
+      label: 'Proposed changes to an agreement',
+      hint: 'When the other side proposes a change of price, dates or deliverables.',
+      about: 'proposed changes to your agreements',
+    },
+    amendment_accepted: {
+      label: 'Accepted changes',
+      hint: 'When the other side accepts a change you proposed.',
+      about: 'accepted changes',
+    },
+    amendment_declined: {
+      label: 'Declined changes',
+      hint: 'When the other side declines a change you proposed.',
+      about: 'declined changes',
+    },
+    cancel_requested: {
+      label: 'Requests to cancel',
+      hint: 'When the other side asks to cancel a collaboration.',
+      about: 'requests to cancel',
+    },
+    collaboration_cancelled: {
+      label: 'Cancelled collaborations',
+      hint: 'When the other side agrees to cancel a collaboration you asked to cancel.',
+      about: 'cancelled collaborations',
+    },
+    review_received: {
+      label: 'Reviews of you',
+      hint: 'When the other side of a completed collaboration reviews you.',
+      about: 'reviews of you',
+    },
+    account_warned: {
+      label: 'Warnings from the BeXtr team',
+      hint: 'When the BeXtr team warns you about how your account is used.',
+      about: 'warnings from the BeXtr team',
+    },
+    campaign_unpublished: {
+      label: 'Unpublished campaigns',
+      hint: 'When the BeXtr team unpublishes one of your campaigns, with its reason.',
+      about: 'unpublished campaigns',
     },
     new_messages: {
       label: 'New messages',

@@ -8,7 +8,11 @@ export const emailPreferencesSk: typeof emailPreferencesEn = {
   groups: {
     offers: 'Ponuky',
     invitations: 'Pozvánky',
+    collaborations: 'Spolupráce',
     messages: 'Správy',
+    reviews: 'Recenzie',
+    reports: 'Nahlásenia',
+    account: 'Váš účet',
   },
   kinds: {
     offer_received: {
@@ -45,6 +49,81 @@ export const emailPreferencesSk: typeof emailPreferencesEn = {
       label: 'Pozvánky do kampaní',
       hint: 'Keď vás firma pozve poslať ponuku na svoju kampaň.',
       about: 'pozvánkach do kampaní',
+    },
+    report_opened: {
+      label: 'Nahlásenia o vás',
+      hint: 'Keď druhá strana spolupráce nahlási tímu BeXtr problém s ňou.',
+      about: 'nahláseniach o vás',
+    },
+    report_updated: {
+      label: 'Správy k nahláseniam',
+      hint: 'Keď vám tím BeXtr napíše k nahláseniu.',
+      about: 'správach k nahláseniam',
+    },
+    report_resolved: {
+      label: 'Uzavreté nahlásenia',
+      hint: 'Keď tím BeXtr uzavrie nahlásenie, ktoré ste podali vy alebo ktoré sa týka vás.',
+      about: 'uzavretých nahláseniach',
+    },
+    deliverable_submitted: {
+      label: 'Dôkazy o splnení',
+      hint: 'Keď influencer pošle dôkaz o splnení výstupu na schválenie.',
+      about: 'dôkazoch o splnení',
+    },
+    deliverable_approved: {
+      label: 'Schválené výstupy',
+      hint: 'Keď firma schváli výstup, ktorý ste poslali.',
+      about: 'schválených výstupoch',
+    },
+    deliverable_changes_requested: {
+      label: 'Žiadosti o úpravy',
+      hint: 'Keď vás firma požiada o úpravu výstupu, aj s jej poznámkou.',
+      about: 'žiadostiach o úpravy',
+    },
+    collaboration_completed: {
+      label: 'Dokončené spolupráce',
+      hint: 'Keď sú schválené všetky výstupy.',
+      about: 'dokončených spoluprácach',
+    },
+    amendment_proposed: {
+      label: 'Návrhy zmien dohody',
+      hint: 'Keď druhá strana navrhne zmenu ceny, termínov alebo výstupov.',
+      about: 'návrhoch zmien vašich dohôd',
+    },
+    amendment_accepted: {
+      label: 'Prijaté zmeny',
+      hint: 'Keď druhá strana prijme zmenu, ktorú ste navrhli.',
+      about: 'prijatých zmenách',
+    },
+    amendment_declined: {
+      label: 'Odmietnuté zmeny',
+      hint: 'Keď druhá strana odmietne zmenu, ktorú ste navrhli.',
+      about: 'odmietnutých zmenách',
+    },
+    cancel_requested: {
+      label: 'Žiadosti o zrušenie',
+      hint: 'Keď druhá strana požiada o zrušenie spolupráce.',
+      about: 'žiadostiach o zrušenie',
+    },
+    collaboration_cancelled: {
+      label: 'Zrušené spolupráce',
+      hint: 'Keď druhá strana súhlasí so zrušením spolupráce, o ktoré ste požiadali.',
+      about: 'zrušených spoluprácach',
+    },
+    review_received: {
+      label: 'Recenzie o vás',
+      hint: 'Keď vás druhá strana dokončenej spolupráce ohodnotí.',
+      about: 'recenziách o vás',
+    },
+    account_warned: {
+      label: 'Upozornenia od tímu BeXtr',
+      hint: 'Keď vás tím BeXtr upozorní na spôsob, akým používate svoj účet.',
+      about: 'upozorneniach od tímu BeXtr',
+    },
+    campaign_unpublished: {
+      label: 'Stiahnuté kampane',
+      hint: 'Keď tím BeXtr stiahne niektorú z vašich kampaní, aj s dôvodom.',
+      about: 'stiahnutých kampaniach',
     },
     new_messages: {
       label: 'Nové správy',

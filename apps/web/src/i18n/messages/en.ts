@@ -1,5 +1,7 @@
+import { adminEn } from './admin.en.ts';
 import { businessEn } from './business.en.ts';
 import { campaignsEn } from './campaigns.en.ts';
+import { collaborationsEn } from './collaborations.en.ts';
 import { emailPreferencesEn } from './email-preferences.en.ts';
 import { inboxEn } from './inbox.en.ts';
 import { influencersEn } from './influencers.en.ts';
@@ -7,6 +9,9 @@ import { notificationsEn } from './notifications.en.ts';
 import { offerReviewEn } from './offer-review.en.ts';
 import { offersEn } from './offers.en.ts';
 import { publicEn } from './public.en.ts';
+import { reportsEn } from './reports.en.ts';
+import { reviewsEn } from './reviews.en.ts';
+import { secondFactorEn } from './second-factor.en.ts';
 /** English UI strings. The Slovak catalogue must have exactly this shape (see Messages). */
 export const en = {
   app: {
@@ -147,9 +152,6 @@ export const en = {
     influencerOfferStep: 'Send your first offer',
     campaignsTitle: 'Your campaigns',
     campaignsEmpty: 'You have no campaigns yet. The campaign editor arrives soon.',
-    adminTitle: 'Admin console',
-    adminLead: 'Moderation tools will live here: users, campaigns, reports, the FAQ queue and the audit log.',
-    adminEmpty: 'Nothing needs your attention right now.',
   },
   settings: {
     title: 'Settings',
@@ -175,7 +177,12 @@ export const en = {
   emailPreferences: emailPreferencesEn,
   offers: offersEn,
   business: businessEn,
+  reviews: reviewsEn,
+  reports: reportsEn,
   inbox: inboxEn,
+  collaborations: collaborationsEn,
+  secondFactor: secondFactorEn,
+  admin: adminEn,
   notFound: {
     title: 'Page not found',
     text: 'The page you are looking for does not exist or was moved.',

@@ -4,6 +4,8 @@ export interface NotificationParts {
   actor: string | null;
   campaign: string;
   isBusiness: boolean;
+  /** Words that belong to the event (an admin's warning, a reason), when it has some. */
+  note?: string | null;
 }
 
 const who = (actor: string | null) => actor ?? 'Someone';
@@ -35,5 +37,29 @@ export const notificationsEn = {
         : `Your offer on ${p.campaign} expired because the campaign closed`,
     invitation_received: (p: NotificationParts) =>
       `${who(p.actor)} invited you to send an offer on ${p.campaign}`,
+    deliverable_submitted: (p: NotificationParts) =>
+      `${who(p.actor)} sent proof of a deliverable on ${p.campaign}`,
+    deliverable_approved: (p: NotificationParts) => `${who(p.actor)} approved a deliverable on ${p.campaign}`,
+    deliverable_changes_requested: (p: NotificationParts) =>
+      `${who(p.actor)} asks for changes to a deliverable on ${p.campaign}${p.note ? `: “${p.note}”` : ''}`,
+    collaboration_completed: (p: NotificationParts) => `Your collaboration on ${p.campaign} is completed`,
+    amendment_proposed: (p: NotificationParts) =>
+      `${who(p.actor)} proposes a change to the agreement on ${p.campaign}`,
+    amendment_accepted: (p: NotificationParts) =>
+      `${who(p.actor)} accepted your change to the agreement on ${p.campaign}`,
+    amendment_declined: (p: NotificationParts) =>
+      `${who(p.actor)} declined your change to the agreement on ${p.campaign}`,
+    cancel_requested: (p: NotificationParts) =>
+      `${who(p.actor)} asks to cancel your collaboration on ${p.campaign}`,
+    collaboration_cancelled: (p: NotificationParts) => `Your collaboration on ${p.campaign} is cancelled`,
+    review_received: (p: NotificationParts) => `${who(p.actor)} reviewed your collaboration on ${p.campaign}`,
+    report_opened: (p: NotificationParts) =>
+      `${who(p.actor)} reported a problem with your work together on ${p.campaign}`,
+    report_updated: (p: NotificationParts) => `The BeXtr team wrote to you about the report on ${p.campaign}`,
+    report_resolved: (p: NotificationParts) => `The BeXtr team resolved the report on ${p.campaign}`,
+    account_warned: (p: NotificationParts) =>
+      p.note ? `The BeXtr team warned you: “${p.note}”` : 'The BeXtr team warned you',
+    campaign_unpublished: (p: NotificationParts) =>
+      `The BeXtr team unpublished ${p.campaign}${p.note ? `: “${p.note}”` : ''}`,
   },
 };

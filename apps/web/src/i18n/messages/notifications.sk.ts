@@ -34,5 +34,30 @@ export const notificationsSk: typeof notificationsEn = {
         : `Vaša ponuka na kampaň ${p.campaign} vypršala, pretože kampaň sa skončila`,
     invitation_received: (p: NotificationParts) =>
       `${firm(p.actor)} vás pozýva poslať ponuku na kampaň ${p.campaign}`,
+    deliverable_submitted: (p: NotificationParts) =>
+      `Nový dôkaz o splnení výstupu od ${who(p.actor)} ku kampani ${p.campaign}`,
+    deliverable_approved: (p: NotificationParts) =>
+      `${firm(p.actor)} schvaľuje váš výstup pre kampaň ${p.campaign}`,
+    deliverable_changes_requested: (p: NotificationParts) =>
+      `${firm(p.actor)} žiada úpravy výstupu pre kampaň ${p.campaign}${p.note ? `: „${p.note}“` : ''}`,
+    collaboration_completed: (p: NotificationParts) =>
+      `Vaša spolupráca na kampani ${p.campaign} je dokončená`,
+    amendment_proposed: (p: NotificationParts) =>
+      `${who(p.actor)} navrhuje zmenu dohody o kampani ${p.campaign}`,
+    amendment_accepted: (p: NotificationParts) => `Vaša zmena dohody o kampani ${p.campaign} je prijatá`,
+    amendment_declined: (p: NotificationParts) => `Vaša zmena dohody o kampani ${p.campaign} nie je prijatá`,
+    cancel_requested: (p: NotificationParts) =>
+      `${who(p.actor)} žiada zrušiť vašu spoluprácu na kampani ${p.campaign}`,
+    collaboration_cancelled: (p: NotificationParts) => `Vaša spolupráca na kampani ${p.campaign} je zrušená`,
+    review_received: (p: NotificationParts) =>
+      `Nová recenzia od ${who(p.actor)} k spolupráci na kampani ${p.campaign}`,
+    report_opened: (p: NotificationParts) =>
+      `${who(p.actor)} hlási tímu BeXtr problém s vašou spoluprácou na kampani ${p.campaign}`,
+    report_updated: (p: NotificationParts) => `Tím BeXtr vám píše k nahláseniu o kampani ${p.campaign}`,
+    report_resolved: (p: NotificationParts) => `Tím BeXtr uzavrel nahlásenie o kampani ${p.campaign}`,
+    account_warned: (p: NotificationParts) =>
+      p.note ? `Tím BeXtr vás upozorňuje: „${p.note}“` : 'Tím BeXtr vás upozorňuje',
+    campaign_unpublished: (p: NotificationParts) =>
+      `Tím BeXtr stiahol kampaň ${p.campaign}${p.note ? `: „${p.note}“` : ''}`,
   },
 };

@@ -48,8 +48,6 @@ export const offerReviewEn = {
     audienceFitHint: 'Share of the audience in the campaign’s countries',
     audienceFitRemote: 'Not measured for remote campaigns',
     rating: 'Rating',
-    ratingValue: (average: string, count: number) =>
-      `${average} / 5 (${count} ${count === 1 ? 'review' : 'reviews'})`,
     price: 'Price',
     barterAccepted: 'Barter accepted',
     publishDate: 'Publish date',

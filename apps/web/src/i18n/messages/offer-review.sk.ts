@@ -50,8 +50,6 @@ export const offerReviewSk: typeof offerReviewEn = {
     audienceFitHint: 'Podiel publika v krajinách kampane',
     audienceFitRemote: 'Pri kampani na diaľku sa nemeria',
     rating: 'Hodnotenie',
-    ratingValue: (average: string, count: number) =>
-      `${average} / 5 (${count} ${count === 1 ? 'hodnotenie' : count >= 2 && count <= 4 ? 'hodnotenia' : 'hodnotení'})`,
     price: 'Cena',
     barterAccepted: 'Barter prijatý',
     publishDate: 'Dátum zverejnenia',

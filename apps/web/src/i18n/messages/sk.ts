@@ -1,5 +1,7 @@
+import { adminSk } from './admin.sk.ts';
 import { businessSk } from './business.sk.ts';
 import { campaignsSk } from './campaigns.sk.ts';
+import { collaborationsSk } from './collaborations.sk.ts';
 import { emailPreferencesSk } from './email-preferences.sk.ts';
 import type { Messages } from './en.ts';
 import { inboxSk } from './inbox.sk.ts';
@@ -8,6 +10,9 @@ import { notificationsSk } from './notifications.sk.ts';
 import { offerReviewSk } from './offer-review.sk.ts';
 import { offersSk } from './offers.sk.ts';
 import { publicSk } from './public.sk.ts';
+import { reportsSk } from './reports.sk.ts';
+import { reviewsSk } from './reviews.sk.ts';
+import { secondFactorSk } from './second-factor.sk.ts';
 
 /** Slovak UI strings, the same keys as the English catalogue. */
 export const sk: Messages = {
@@ -149,10 +154,6 @@ export const sk: Messages = {
     influencerOfferStep: 'Pošlite svoju prvú ponuku',
     campaignsTitle: 'Vaše kampane',
     campaignsEmpty: 'Zatiaľ nemáte žiadne kampane. Editor kampaní pribudne čoskoro.',
-    adminTitle: 'Administrácia',
-    adminLead:
-      'Tu budú nástroje na moderovanie: používatelia, kampane, hlásenia, otázky do FAQ a auditný záznam.',
-    adminEmpty: 'Momentálne nič nevyžaduje vašu pozornosť.',
   },
   settings: {
     title: 'Nastavenia',
@@ -178,7 +179,12 @@ export const sk: Messages = {
   emailPreferences: emailPreferencesSk,
   offers: offersSk,
   business: businessSk,
+  reviews: reviewsSk,
+  reports: reportsSk,
   inbox: inboxSk,
+  collaborations: collaborationsSk,
+  secondFactor: secondFactorSk,
+  admin: adminSk,
   notFound: {
     title: 'Stránka sa nenašla',
     text: 'Stránka, ktorú hľadáte, neexistuje alebo bola presunutá.',

@@ -18,6 +18,8 @@ import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
+import { ReceivedReviews } from '../../components/ReviewList.tsx';
+import { StarRating } from '../../components/StarRating.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSession } from '../../session/use-session.ts';
@@ -108,40 +110,6 @@ function OpenCampaigns({ businessId }: { businessId: string }) {
   );
 }
 
-/** The rating summary and the reviews, or honestly none while there are none. */
-function Reviews({ business }: { business: PublicBusiness }) {
-  const { m, format } = useI18n();
-  const t = m.business.reviews;
-  return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="business-reviews-title">
-      <Title order={2} size="h4" id="business-reviews-title" mb="sm">
-        {t.title}
-      </Title>
-      {business.rating === null || business.reviewCount === 0 ? (
-        <Text c="dimmed">{t.none}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Text fw={600}>
-            {t.summary(format.number(Math.round(business.rating * 10) / 10), business.reviewCount)}
-          </Text>
-          <Stack component="ul" gap="sm" p={0} m={0} style={listStyle}>
-            {business.reviews.map((review) => (
-              <li key={`${review.createdAt}-${review.rating}`}>
-                <Text size="sm" fw={500}>
-                  {t.stars(review.rating)} · {format.date(review.createdAt)}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {review.text}
-                </Text>
-              </li>
-            ))}
-          </Stack>
-        </Stack>
-      )}
-    </Paper>
-  );
-}
-
 /** A business as others see it; the business itself gets the way to edit its profile. */
 export function BusinessView({ business }: { business: PublicBusiness }) {
   const { m, locale } = useI18n();
@@ -171,9 +139,12 @@ export function BusinessView({ business }: { business: PublicBusiness }) {
             ) : (
               <Avatar name={business.companyName} color="initials" size={80} radius="md" aria-hidden />
             )}
-            <Title order={1} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-              {business.companyName}
-            </Title>
+            <Stack gap={4} style={{ minWidth: 0 }}>
+              <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+                {business.companyName}
+              </Title>
+              <StarRating rating={business.rating} />
+            </Stack>
           </Group>
           <SimpleGrid component="dl" cols={{ base: 1, xs: 3 }} spacing="md" m={0}>
             {business.industry ? (
@@ -200,7 +171,13 @@ export function BusinessView({ business }: { business: PublicBusiness }) {
           <Text c="dimmed">{t.noDescription}</Text>
         )}
       </Paper>
-      <Reviews business={business} />
+      <ReceivedReviews
+        headingId="business-reviews-title"
+        queryKey={['businesses', business.id, 'reviews']}
+        fetchPage={(cursor, signal) =>
+          api.reviews.ofBusiness(business.id, { limit: 10, ...(cursor ? { cursor } : {}) }, signal)
+        }
+      />
       <OpenCampaigns businessId={business.id} />
     </Stack>
   );

@@ -35,6 +35,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { ImageUpload } from '../../components/ImageUpload.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { UnpublishedNotice } from '../../components/UnpublishedNotice.tsx';
 import { useNotify } from '../../components/use-notify.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -191,6 +192,7 @@ function EditorForm({ campaign, formKey }: { campaign: Campaign | null; formKey:
           </Anchor>
         </Alert>
       ) : null}
+      {campaign ? <UnpublishedNotice campaign={campaign} /> : null}
       {readOnly ? (
         <Alert color="gray" variant="light">
           {t.closedNote}

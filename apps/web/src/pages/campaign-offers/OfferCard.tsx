@@ -19,6 +19,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { OfferStatusBadge } from '../../components/OfferStatusBadge.tsx';
+import { StarRating } from '../../components/StarRating.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -143,11 +144,9 @@ export function OfferCard({
           <Fact label={t.audienceFit}>
             <AudienceFit value={who.audienceFit} />
           </Fact>
-          {who.rating ? (
-            <Fact label={t.rating}>
-              {t.ratingValue(format.number(Math.round(who.rating.average * 10) / 10), who.rating.count)}
-            </Fact>
-          ) : null}
+          <Fact label={t.rating}>
+            <StarRating rating={who.rating} />
+          </Fact>
           <Fact label={t.price}>
             {offer.price ? format.money(offer.price) : offer.barterAccepted ? t.barterAccepted : '—'}
           </Fact>

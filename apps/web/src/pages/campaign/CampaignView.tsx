@@ -8,7 +8,7 @@ import { countryName, languageName, statusColor } from './options.ts';
 /** The fields of a campaign an influencer reads. */
 export type CampaignShown = Omit<
   Campaign,
-  'id' | 'abilities' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'coverUploadId'
+  'id' | 'abilities' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'coverUploadId' | 'unpublished'
 >;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -1,6 +1,7 @@
 import type { User } from '@bextr/contracts';
 import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { CollaborationsSection } from '../collaboration/CollaborationsPage.tsx';
 import { useBusinessProfile } from '../business-profile/use-business-profile.ts';
 import { useMyProfile } from '../my-profile/use-my-profile.ts';
 import { useLatestOffers } from '../offers/offer-queries.ts';
@@ -36,15 +37,16 @@ export function MemberDashboard({ user }: { user: User & { role: 'business' | 'i
   return (
     <Stack gap="lg">
       {user.emailVerified ? null : <VerifyEmailBanner user={user} />}
-      <SimpleGrid cols={{ base: 1, md: isBusiness ? 1 : 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper component="section" withBorder radius="md" p="lg" aria-labelledby="checklist-title">
           <Title order={2} size="h4" id="checklist-title" mb="md">
             {m.dashboard.checklistTitle}
           </Title>
           <Checklist steps={steps} />
         </Paper>
-        {isBusiness ? null : <LatestOffers query={latestOffers} />}
+        {isBusiness ? <CollaborationsSection /> : <LatestOffers query={latestOffers} />}
       </SimpleGrid>
+      {isBusiness ? null : <CollaborationsSection />}
       {isBusiness ? <MyCampaigns /> : <Invitations />}
     </Stack>
   );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/index.ts';
 import { QueryStates } from '../../components/QueryStates.tsx';
+import { UnpublishedNotice } from '../../components/UnpublishedNotice.tsx';
 import { useNotify } from '../../components/use-notify.ts';
 import { useErrorMessage } from '../../errors/use-error-message.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -122,6 +123,7 @@ function CampaignRow({ campaign }: { campaign: MyCampaign }) {
             <br />
             {t.mine.offers}: {t.mine.offerCounts(campaign.offerCounts.pending, campaign.offerCounts.accepted)}
           </Text>
+          <UnpublishedNotice campaign={campaign} compact />
         </Stack>
         <Group gap="xs">
           {campaign.status !== 'draft' ? (

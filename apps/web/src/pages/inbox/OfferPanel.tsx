@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { OfferStatusBadge } from '../../components/OfferStatusBadge.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ThreadCollaboration } from '../collaboration/ThreadCollaboration.tsx';
 import { ProposalFacts } from '../offers/OfferFacts.tsx';
 
 /** One offer (either side may read it); under `['offers']`, so live offer events refresh it. */
@@ -61,6 +62,10 @@ export function OfferPanel({ conversation, role }: { conversation: Conversation;
         ) : (
           <OfferSummary offer={offer.data} role={role} />
         )}
+        <ThreadCollaboration
+          conversationId={conversation.id}
+          offerStatus={offer.data?.status ?? conversation.offerStatus}
+        />
       </Stack>
     </Paper>
   );

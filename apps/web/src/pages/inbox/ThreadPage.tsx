@@ -12,6 +12,7 @@ import type { PendingMessage } from '../../threads/outbox.ts';
 import { useConversation } from '../../threads/thread-queries.ts';
 import { useSendMessage } from '../../threads/use-send-message.ts';
 import { businessPath } from '../business/BusinessLink.tsx';
+import { ReportButton } from '../reports/ReportButton.tsx';
 import { Composer } from './Composer.tsx';
 import { LiveNote } from './LiveNote.tsx';
 import { MessageLog } from './MessageLog.tsx';
@@ -96,7 +97,13 @@ function Thread({ userId, role, conversation }: { userId: string; role: Role; co
   return (
     <Stack gap="md">
       <Stack gap="xs">
-        <BackToInbox />
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <BackToInbox />
+          <ReportButton
+            against={{ id: conversation.otherParty.id, name: conversation.otherParty.name }}
+            conversationId={conversation.id}
+          />
+        </Group>
         <ThreadHeader conversation={conversation} />
       </Stack>
       <LiveNote />

@@ -13,6 +13,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { api } from '../../api/index.ts';
+import { ReceivedReviews } from '../../components/ReviewList.tsx';
+import { StarRating } from '../../components/StarRating.tsx';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { countryName, languageName } from '../campaign/options.ts';
 import { InviteButton } from '../influencers/InviteModal.tsx';
@@ -65,6 +68,7 @@ export function ProfileView({ profile }: { profile: InfluencerProfile }) {
           <Avatar src={profile.avatar?.thumbUrl ?? null} alt={t.avatarOf(name)} size={96} radius="xl" />
           <Stack gap={4} style={{ flex: 1, minWidth: 200 }}>
             <Title order={1}>{name}</Title>
+            <StarRating rating={profile.rating} />
             <Text c="dimmed">
               @{profile.handle}
               {profile.city || profile.country
@@ -228,12 +232,19 @@ export function ProfileView({ profile }: { profile: InfluencerProfile }) {
           </Table>
         </Paper>
       ) : null}
-      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="reviews-title">
-        <Title order={2} size="h4" id="reviews-title" mb="sm">
-          {t.reviews}
-        </Title>
-        <Text c="dimmed">{t.noReviews}</Text>
-      </Paper>
+      {profile.handle ? (
+        <ReceivedReviews
+          headingId="reviews-title"
+          queryKey={['influencers', profile.handle, 'reviews']}
+          fetchPage={(cursor, signal) =>
+            api.reviews.ofInfluencer(
+              profile.handle ?? '',
+              { limit: 10, ...(cursor ? { cursor } : {}) },
+              signal,
+            )
+          }
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { api } from '../../api/index.ts';
 import { FilterSelect, FiltersForm } from '../../components/filters-form.tsx';
 import { validFilters } from '../../components/filters-query.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { StarRating } from '../../components/StarRating.tsx';
 import { ResultsSection } from '../../components/section-results.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -83,6 +84,7 @@ function InfluencerCard({ item, canInvite }: { item: InfluencerSummary; canInvit
         <Text size="sm">
           {t.followers(format.number(item.followers))} · {t.engagement(format.number(item.engagementRate))}
         </Text>
+        <StarRating rating={item.rating} />
         <Text size="sm" c="dimmed">
           {item.networks.map((n) => m.campaigns.networks[n]).join(', ')}
         </Text>

@@ -9,6 +9,7 @@ import { EmailPreferencesSection } from './EmailPreferencesSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
+import { SecuritySection } from './SecuritySection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 
 function AccountSection({ user }: { user: User }) {
@@ -43,6 +44,7 @@ export function SettingsPage() {
       <LanguageSection />
       <EmailPreferencesSection user={user} />
       <PasswordSection email={user.email} />
+      {user.role === 'admin' ? <SecuritySection /> : null}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { loginBodySchema } from '@bextr/contracts';
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -7,10 +8,18 @@ import { PasswordField } from '../../components/PasswordField.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useContractForm } from '../../forms/use-contract-form.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { useSignIn } from './use-sign-in.ts';
 
-/** Sign in; on success the visitor-only guard sends the user on to ?next= or the dashboard. */
+/** Sign in; on success the visitor-only guard sends the user on to ?next= or the dashboard. An
+ * admin with a second factor gives the code from the authenticator app next. */
 export function SignInPage() {
+  const [step, setStep] = useState<'password' | 'second-factor'>('password');
+  if (step === 'second-factor') return <SecondFactorStep onStartOver={() => setStep('password')} />;
+  return <PasswordStep onSecondFactor={() => setStep('second-factor')} />;
+}
+
+function PasswordStep({ onSecondFactor }: { onSecondFactor: () => void }) {
   const { m } = useI18n();
   usePageTitle(m.signIn.title);
   const [params] = useSearchParams();
@@ -24,7 +33,17 @@ export function SignInPage() {
 
   return (
     <AuthCard title={m.signIn.title} lead={m.signIn.lead}>
-      <form noValidate onSubmit={handleSubmit((body) => signIn.mutate(body, { onError: fail }))}>
+      <form
+        noValidate
+        onSubmit={handleSubmit((body) =>
+          signIn.mutate(body, {
+            onError: fail,
+            onSuccess: (result) => {
+              if ('secondFactorRequired' in result) onSecondFactor();
+            },
+          }),
+        )}
+      >
         <Stack gap="md">
           <FormAlert error={formError} extra={formNotes} />
           <TextInput

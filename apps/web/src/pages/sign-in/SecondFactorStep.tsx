@@ -1,0 +1,106 @@
+import { recoveryCodeSchema, totpCodeSchema } from '@bextr/contracts';
+import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { z } from 'zod';
+import { AuthCard } from '../../components/AuthCard.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { useContractForm } from '../../forms/use-contract-form.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { CodeField } from '../second-factor/CodeField.tsx';
+import { useCompleteSecondFactor } from './use-sign-in.ts';
+
+const codeForm = z.strictObject({ code: totpCodeSchema });
+const recoveryForm = z.strictObject({ recoveryCode: recoveryCodeSchema });
+
+/** The second step of an admin's sign-in: the code from the authenticator app, or a recovery code.
+ * On success the visitor-only guard sends the admin on, as after a password. */
+export function SecondFactorStep({ onStartOver }: { onStartOver: () => void }) {
+  const { m } = useI18n();
+  const t = m.secondFactor.signIn;
+  usePageTitle(t.title);
+  const [mode, setMode] = useState<'code' | 'recovery'>('code');
+  return (
+    <AuthCard title={t.title} lead={mode === 'code' ? t.lead : t.recoveryLead}>
+      {mode === 'code' ? <CodeForm /> : <RecoveryForm />}
+      <Stack gap="xs">
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => setMode(mode === 'code' ? 'recovery' : 'code')}
+        >
+          {mode === 'code' ? t.useRecovery : t.useCode}
+        </Anchor>
+        <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onStartOver}>
+          {t.startOver}
+        </Anchor>
+      </Stack>
+    </AuthCard>
+  );
+}
+
+function CodeForm() {
+  const { m } = useI18n();
+  const t = m.secondFactor.signIn;
+  const complete = useCompleteSecondFactor();
+  const { form, formError, formNotes, fail, handleSubmit } = useContractForm({
+    schema: codeForm,
+    initialValues: { code: '' },
+    codeFields: { INVALID_SECOND_FACTOR_CODE: 'code' },
+  });
+  return (
+    <form noValidate onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}>
+      <Stack gap="md">
+        <FormAlert error={formError} extra={formNotes} />
+        <CodeField
+          label={t.code}
+          description={t.codeHint}
+          data-autofocus
+          autoFocus
+          key={form.key('code')}
+          {...form.getInputProps('code')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={complete.isPending}>
+            {t.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RecoveryForm() {
+  const { m } = useI18n();
+  const t = m.secondFactor.signIn;
+  const complete = useCompleteSecondFactor();
+  const { form, formError, formNotes, fail, handleSubmit } = useContractForm({
+    schema: recoveryForm,
+    initialValues: { recoveryCode: '' },
+    codeFields: { INVALID_RECOVERY_CODE: 'recoveryCode' },
+  });
+  return (
+    <form noValidate onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}>
+      <Stack gap="md">
+        <FormAlert error={formError} extra={formNotes} />
+        <TextInput
+          label={t.recoveryCode}
+          description={t.recoveryHint}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          ff="monospace"
+          key={form.key('recoveryCode')}
+          {...form.getInputProps('recoveryCode')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={complete.isPending}>
+            {t.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
