@@ -34,6 +34,8 @@ async function confirmDialog(admin: Page, field: string, text: string, submit: s
 test('an admin finds a user, warns and suspends them, sees it in the audit log, reinstates them; unpublishes a campaign the business then sees the reason of', async ({
   browser,
 }) => {
+  // A long flow with four accounts: more room than the default on a slow machine.
+  test.setTimeout(240_000);
   const id = runId();
   const influencer = await readyInfluencer(browser, {
     displayName: `Mira Console ${id}`,

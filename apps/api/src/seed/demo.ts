@@ -3,6 +3,7 @@ import { users } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { ensureAdmin } from './admin.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoCollaborations } from './demo-collaborations.ts';
 import { seedDemoInfluencers } from './demo-influencers.ts';
 import { seedDemoOffers } from './demo-offers.ts';
 import { seedDemoThreads } from './demo-threads.ts';
@@ -49,5 +50,6 @@ export async function seedDemo(db: Db, opts: { withAdmin: boolean; uploadsDir: s
   });
   await seedDemoOffers(db);
   await seedDemoThreads(db);
+  await seedDemoCollaborations(db);
   if (opts.withAdmin) await ensureAdmin(db, demoAccounts.admin);
 }

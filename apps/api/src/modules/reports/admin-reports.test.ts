@@ -6,10 +6,16 @@ import { auditLog } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildAdmin } from '../../test/factories/admins.ts';
-import { buildCollaboration, readCollaboration, submitProof } from '../../test/factories/collaborations.ts';
+import {
+  buildCollaboration,
+  buildCompletedCollaboration,
+  readCollaboration,
+  submitProof,
+} from '../../test/factories/collaborations.ts';
 import { buildConversation, postMessage } from '../../test/factories/conversations.ts';
 import { uploadImage } from '../../test/factories/uploads.ts';
 import type { TestUser } from '../../test/factories/users.ts';
+import { readMail } from '../../test/mail.ts';
 import { openSse } from '../../test/sse.ts';
 
 type PackBody = { pack: EvidencePack };
@@ -162,7 +168,15 @@ describe('the evidence pack', () => {
     const n = await deal.influencer.client.get<{ items: { kind: string; note: string | null }[] }>(
       '/api/v1/notifications',
     );
-    expect(n.body.items[0]).toMatchObject({ kind: 'report_resolved', note: 'Deliver on time next time.' });
+    expect(n.body.items[0]).toMatchObject({ kind: 'account_warned', note: 'Deliver on time next time.' });
+    expect(n.body.items.filter((i) => i.kind === 'report_resolved')).toEqual([]);
+    const reporterTold = await earlier.owner.client.get<{ items: { kind: string; note: string | null }[] }>(
+      '/api/v1/notifications',
+    );
+    expect(reporterTold.body.items[0]).toMatchObject({
+      kind: 'report_resolved',
+      note: 'Deliver on time next time.',
+    });
     const entries = await auditOf(deal.influencer.user.id);
     expect(entries.map((e) => e.action)).toContain('user.warn');
   }, 120_000);
@@ -229,6 +243,25 @@ describe('resolving', () => {
     ]);
   });
 
+  it('takes a completed collaboration to disputed and back to completed', async () => {
+    const done = await buildCompletedCollaboration(t.app);
+    const filed = await fileReport(done.influencer, {
+      againstUserId: done.owner.user.id,
+      collaborationId: done.collaboration.id,
+      category: 'payment_not_provided',
+    });
+    expect((await readCollaboration(done.owner, done.collaboration.id)).status).toBe('disputed');
+    const pack = await admin.client.get<PackBody>(`/api/v1/admin/reports/${filed.id}`);
+    expect(pack.body.pack.collaboration).toMatchObject({
+      status: 'disputed',
+      statusBeforeDispute: 'completed',
+    });
+    expect((await resolve(admin, filed.id, { outcome: 'dismissed', note: 'Paid meanwhile.' })).status).toBe(
+      200,
+    );
+    expect((await readCollaboration(done.owner, done.collaboration.id)).status).toBe('completed');
+  }, 120_000);
+
   it('with a suspension: the live stream ends, the session is gone, sign-in is refused; both are told', async () => {
     const post = await admin.client.post(`/api/v1/reports/${report.id}/messages`, {
       body: 'We will decide today.',
@@ -258,6 +291,10 @@ describe('resolving', () => {
     });
     expect(again.status).toBe(403);
     expect(again.body).toMatchObject({ error: { code: 'ACCOUNT_SUSPENDED' } });
+
+    // The suspended party is told by e-mail, with the note as the reason.
+    const mails = await readMail(t.app, deal.influencer.email);
+    expect(mails.some((m) => m.text.includes('Took the money, never delivered.'))).toBe(true);
 
     // The collaboration is back where it was before the dispute.
     expect((await readCollaboration(deal.owner, deal.collaboration.id)).status).toBe('active');

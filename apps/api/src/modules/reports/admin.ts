@@ -15,11 +15,12 @@ import {
 } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
+import { recordAudit } from '../admin/audit.ts';
+import { warnUserInTx } from '../admin/moderation.ts';
+import { afterSuspension, suspendUserInTx } from '../admin/suspension.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { publishCollaborationChange } from '../collaborations/events.ts';
-import { recordAudit } from '../admin/audit.ts';
-import { afterSuspension, suspendUserInTx } from '../admin/suspension.ts';
 import { findReport, selectReportMessages, selectReports } from './queries.ts';
 import { notifyParties } from './service.ts';
 
@@ -222,9 +223,10 @@ export async function getEvidencePack(ctx: AppContext, opts: { id: string }) {
 /** Resolves an open report (again: 409) with an outcome and the admin's note, in one transaction
  * holding the collaboration's row first (the order reports and the collaboration's own changes take):
  * the report resolved; the collaboration back to the state it had before the dispute unless another
- * open report still holds it; a warning (audit `user.warn`) or a suspension of the reported party
- * (`suspendUserInTx`: sessions deleted, audit entry; an already suspended user stays so); the audit
- * entry of the resolution; both parties told. After the commit a suspension ends the user's live
+ * open report still holds it; a warning (`warnUserInTx`: `account_warned` with the note, audit
+ * `user.warn`) or a suspension of the reported party (`suspendUserInTx`: sessions deleted, an e-mail
+ * with the reason, audit entry; an already suspended user stays so); the audit entry of the
+ * resolution; both parties told (a warned party only through its warning). After the commit a suspension ends the user's live
  * streams. */
 export async function resolveReport(
   ctx: AppContext,
@@ -280,12 +282,12 @@ export async function resolveReport(
     }
     const details = { reportId: report.id, outcome: body.outcome };
     if (body.outcome === 'warning') {
-      await recordAudit(tx, {
-        actorId: admin.id,
-        action: 'user.warn',
-        subjectType: 'user',
-        subjectId: report.againstUserId,
-        reason: body.note,
+      // The warning itself (`account_warned` with the note, the audit entry 'user.warn').
+      await warnUserInTx(tx, {
+        ctx,
+        adminId: admin.id,
+        userId: report.againstUserId,
+        message: body.note,
         details: { reportId: report.id },
       });
     } else if (body.outcome === 'suspension') {
@@ -311,7 +313,9 @@ export async function resolveReport(
       reason: body.note,
       details: { ...details, againstUserId: report.againstUserId },
     });
-    await notifyParties(ctx, tx, report, [report.reporterId, report.againstUserId], {
+    // A warned party hears of it once: through the warning, which carries the same note.
+    const told = body.outcome === 'warning' ? [report.reporterId] : [report.reporterId, report.againstUserId];
+    await notifyParties(ctx, tx, report, told, {
       kind: 'report_resolved',
       actorId: admin.id,
       note: body.note,

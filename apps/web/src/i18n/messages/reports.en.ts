@@ -53,6 +53,7 @@ export const reportsEn = {
     reportedOn: (date: string) => `Reported on ${date}`,
     loadMore: 'Show more reports',
     open: 'Open',
+    all: 'All reports',
   },
   page: {
     title: (category: string) => `Report: ${category}`,

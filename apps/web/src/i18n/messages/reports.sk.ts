@@ -53,6 +53,7 @@ export const reportsSk: typeof reportsEn = {
     reportedOn: (date: string) => `Nahlásené ${date}`,
     loadMore: 'Zobraziť ďalšie nahlásenia',
     open: 'Otvoriť',
+    all: 'Všetky nahlásenia',
   },
   page: {
     title: (category: string) => `Nahlásenie: ${category}`,

@@ -7,7 +7,7 @@ import '../reports/report-status.css';
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={150} style={{ flex: '0 0 auto' }}>
+      <Text size="sm" c="dimmed" w={{ base: 110, sm: 150 }} style={{ flex: '0 0 auto' }}>
         {label}
       </Text>
       <Text size="sm" component="div" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ReportButton } from '../reports/ReportButton.tsx';
 import { AmendmentsSection } from './AmendmentsSection.tsx';
 import { CancelRequestBanner, CancelSection } from './CancelSection.tsx';
 import { CollaborationStatusBadge } from './CollaborationStatusBadge.tsx';
@@ -88,6 +89,7 @@ function CollaborationView({ collaboration: c }: { collaboration: Collaboration 
           >
             {t.page.openThread}
           </Button>
+          <ReportButton against={{ id: other.id, name: other.name }} collaborationId={c.id} size="sm" />
         </Group>
       </Group>
       {note ? (

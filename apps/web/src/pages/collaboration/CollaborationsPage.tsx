@@ -23,8 +23,8 @@ export function CollaborationRow({ item, compact }: { item: CollaborationListIte
   return (
     <Paper component="li" withBorder p={compact ? 'sm' : 'md'} radius="md">
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-          <Stack gap={0} style={{ minWidth: 0 }}>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={0} style={{ flex: '1 1 12rem', minWidth: 0 }}>
             <Title order={compact ? 3 : 2} size="h5" style={{ overflowWrap: 'anywhere' }}>
               <Anchor component={Link} to={collaborationPath(item.id)} inherit>
                 {item.campaignName}

@@ -274,8 +274,8 @@ export function DeliverableCard({
   return (
     <Paper component="li" withBorder p="md" radius="md" aria-label={label}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-          <Stack gap={2} style={{ minWidth: 0 }}>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={2} style={{ flex: '1 1 12rem', minWidth: 0 }}>
             <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
               {label}
             </Title>

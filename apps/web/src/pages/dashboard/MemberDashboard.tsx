@@ -1,10 +1,11 @@
 import type { User } from '@bextr/contracts';
 import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { CollaborationsSection } from '../collaboration/CollaborationsPage.tsx';
 import { useBusinessProfile } from '../business-profile/use-business-profile.ts';
+import { CollaborationsSection } from '../collaboration/CollaborationsPage.tsx';
 import { useMyProfile } from '../my-profile/use-my-profile.ts';
 import { useLatestOffers } from '../offers/offer-queries.ts';
+import { MyReportsSection } from '../reports/MyReportsSection.tsx';
 import { Checklist, type Step } from './Checklist.tsx';
 import { Invitations, LatestOffers } from './InfluencerOffers.tsx';
 import { MyCampaigns, useMyCampaigns } from './MyCampaigns.tsx';
@@ -48,6 +49,7 @@ export function MemberDashboard({ user }: { user: User & { role: 'business' | 'i
       </SimpleGrid>
       {isBusiness ? null : <CollaborationsSection />}
       {isBusiness ? <MyCampaigns /> : <Invitations />}
+      <MyReportsSection />
     </Stack>
   );
 }

@@ -9,8 +9,8 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { reportKeys } from './report-queries.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { reportKeys } from './report-queries.ts';
 
 function ReportCard({ report }: { report: ReportSummary }) {
   const { m, format } = useI18n();

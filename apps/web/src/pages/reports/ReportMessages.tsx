@@ -3,7 +3,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
 /** The messages on a report, oldest first. A party sees the team as "BeXtr team" and who an admin's
- * message was for; an admin (`names` given) sees every author and every audience. */
+ * message was for; an admin (`admin`) sees every author and every audience. */
 export function ReportMessages({
   messages,
   admin,

@@ -7,10 +7,10 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { reportKeys } from './report-queries.ts';
 import { ReportMessages } from './ReportMessages.tsx';
 import { ReportReply } from './ReportReply.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { reportKeys } from './report-queries.ts';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -128,7 +128,7 @@ function SetupSteps({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
               {...form.getInputProps('code')}
             />
             <Group>
-              <Button type="submit" loading={enable.isPending} disabled={!setup.data}>
+              <Button type="submit" loading={enable.isPending} disabled={!setup.data} className="wrap-button">
                 {t.submit}
               </Button>
             </Group>

@@ -84,7 +84,7 @@ function RenewForm({ onRenewed }: { onRenewed: (codes: string[]) => void }) {
           {...form.getInputProps('code')}
         />
         <Group>
-          <Button type="submit" variant="default" loading={renew.isPending}>
+          <Button type="submit" variant="default" loading={renew.isPending} className="wrap-button">
             {t.renew}
           </Button>
         </Group>

@@ -91,7 +91,7 @@ function RecoveryForm() {
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           key={form.key('recoveryCode')}
           {...form.getInputProps('recoveryCode')}
         />
