@@ -54,7 +54,7 @@ test('an admin finds a user, warns and suspends them, sees it in the audit log, 
   await admin.getByText('Show the figures as a table').first().click();
   await expect(admin.getByRole('table', { name: 'New accounts' })).toBeVisible();
   expect(await seriousViolations(admin)).toEqual([]);
-  await snap(admin, '60-admin-overview');
+  await snap(admin, '70-admin-overview');
 
   // Find the influencer by handle and open the account.
   await openSection(admin, 'Users', 'Users');
@@ -91,7 +91,7 @@ test('an admin finds a user, warns and suspends them, sees it in the audit log, 
   );
   await expect(admin.getByText('The account is suspended.')).toBeVisible();
   await expect(admin.getByText('Suspended since')).toBeVisible();
-  await snapTop(admin, '61-admin-user-suspended');
+  await snapTop(admin, '71-admin-user-suspended');
   await influencer.page.goto('/dashboard');
   await expect(influencer.page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await influencer.page.getByLabel('E-mail').fill(influencer.email);
@@ -109,7 +109,7 @@ test('an admin finds a user, warns and suspends them, sees it in the audit log, 
     influencer.displayName,
   );
   expect(await seriousViolations(admin)).toEqual([]);
-  await snap(admin, '62-admin-audit-log');
+  await snap(admin, '72-admin-audit-log');
 
   // Reinstate from the entry's link: the influencer can sign in again.
   await suspension.getByRole('link', { name: influencer.displayName }).click();
@@ -137,7 +137,7 @@ test('an admin finds a user, warns and suspends them, sees it in the audit log, 
   );
   await expect(admin.getByText('The campaign is unpublished.')).toBeVisible();
   await expect(admin.getByRole('list', { name: 'Campaigns' }).getByText('Paused')).toBeVisible();
-  await snap(admin, '63-admin-campaigns');
+  await snap(admin, '73-admin-campaigns');
 
   // The business sees why on its dashboard and in the editor.
   await business.page.goto('/dashboard');
@@ -154,6 +154,6 @@ test('an admin finds a user, warns and suspends them, sees it in the audit log, 
   await admin.getByRole('button', { name: /Admin console · Campaigns/ }).click();
   await admin.getByRole('dialog').getByRole('link', { name: 'Overview' }).click();
   await expect(admin.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
-  await snap(admin, '64-admin-overview-phone');
+  await snap(admin, '74-admin-overview-phone');
   await adminContext.close();
 });

@@ -59,7 +59,7 @@ export const demoAdmin = {
 };
 
 /** Signs the demo admin in through the sign-in page: password, then a code from the authenticator
- * secret. Ends on the page the sign-in leads to (the dashboard, or `?next=`). */
+ * secret. Ends on the page the sign-in leads to (the admin console, or `?next=`). */
 export async function signInAsAdmin(page: Page, opts: { path?: string } = {}) {
   await page.goto(opts.path ?? '/sign-in');
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();

@@ -111,6 +111,7 @@ test('an influencer reports the business; an admin reads the evidence pack, mess
     await messages.getByRole('button', { name: 'Send' }).click();
     await expect(messages.getByText('Please send proof of the payment today.')).toBeVisible();
     await snap(admin, 'reports-evidence-pack');
+    expect(await seriousViolations(admin)).toEqual([]);
 
     // The influencer sees the message to both, not the one to the business.
     await page.reload();

@@ -37,13 +37,14 @@ export async function settleStatus(
     .set({
       status: to,
       updatedAt: opts.now,
-      ...(to === 'delivered' ? { deliveredAt: opts.now } : {}),
+      // The moment it became delivered (not moved by a later decision on a line).
+      ...(to === 'delivered' && c.status !== 'delivered' ? { deliveredAt: opts.now } : {}),
       ...(to === 'completed' ? { completedAt: opts.now } : {}),
     })
     .where(and(eq(collaborations.id, c.id), inArray(collaborations.status, ['active', 'delivered'])))
     .returning();
   if (!moved) throw conflict();
-  if (to === 'completed' && c.status !== 'completed') {
+  if (to === 'completed') {
     await notifyCollaboration(ctx, tx, moved, [
       { to: moved.businessId, kind: 'collaboration_completed', actorId: opts.actorId },
       { to: moved.influencerId, kind: 'collaboration_completed', actorId: opts.actorId },

@@ -4,6 +4,8 @@ import type { AuditAction, AuditSubjectType } from '@bextr/contracts';
 export const adminEn = {
   /** The header's link to the console. */
   headerLink: 'Admin console',
+  /** Words of a user or an admin, quoted as the language quotes. */
+  quote: (text: string) => `“${text}”`,
   nav: {
     label: 'Admin console',
     overview: 'Overview',

@@ -8,6 +8,7 @@ const plural = (n: number, one: string, few: string, many: string) =>
 /** Slovak strings of the admin console. */
 export const adminSk: typeof adminEn = {
   headerLink: 'Administrácia',
+  quote: (text: string) => `„${text}“`,
   nav: {
     label: 'Administrácia',
     overview: 'Prehľad',

@@ -89,7 +89,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
             <Text span c="dimmed" size="sm">
               {t.why}:{' '}
             </Text>
-            “{entry.reason}”
+            {m.admin.quote(entry.reason)}
           </Text>
         ) : null}
       </Stack>

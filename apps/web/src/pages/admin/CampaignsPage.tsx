@@ -105,7 +105,7 @@ export function AdminCampaignsPage() {
                   {campaign.unpublishedAt ? (
                     <Text size="xs" fw={500} style={{ overflowWrap: 'anywhere' }}>
                       {t.unpublishedOn(format.date(campaign.unpublishedAt))}
-                      {campaign.unpublishedReason ? `: “${campaign.unpublishedReason}”` : ''}
+                      {campaign.unpublishedReason ? `: ${m.admin.quote(campaign.unpublishedReason)}` : ''}
                     </Text>
                   ) : null}
                 </Stack>

@@ -70,9 +70,7 @@ function Actions({ user }: { user: AdminUserDetail }) {
           </Button>
         ) : null}
         {user.abilities.reinstate ? (
-          <Button onClick={() => setOpen('reinstate')}>
-            {t.reinstate}
-          </Button>
+          <Button onClick={() => setOpen('reinstate')}>{t.reinstate}</Button>
         ) : null}
       </Group>
       <ReasonDialog
@@ -137,7 +135,9 @@ export function UserPage() {
                 variant="light"
                 title={user.suspendedAt ? t.suspendedSince(format.dateTime(user.suspendedAt)) : undefined}
               >
-                {user.suspensionReason ? `${t.suspensionReason}: “${user.suspensionReason}”` : null}
+                {user.suspensionReason
+                  ? `${t.suspensionReason}: ${m.admin.quote(user.suspensionReason)}`
+                  : null}
               </Alert>
             ) : null}
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-actions">
@@ -215,7 +215,7 @@ export function UserPage() {
                           </Anchor>
                         ) : null}
                       </Text>
-                      {event.reason ? <Text size="sm">“{event.reason}”</Text> : null}
+                      {event.reason ? <Text size="sm">{m.admin.quote(event.reason)}</Text> : null}
                     </li>
                   ))}
                 </Stack>

@@ -78,7 +78,11 @@ export function UsersPage() {
                     {user.displayName ?? user.name}
                   </Anchor>
                   <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {[user.displayName ? user.name : null, user.handle ? `@${user.handle}` : null, user.email]
+                    {[
+                      user.displayName && user.displayName !== user.name ? user.name : null,
+                      user.handle ? `@${user.handle}` : null,
+                      user.email,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>

@@ -16,35 +16,63 @@ import { ReviewSection } from './ReviewSection.tsx';
 import { useCollaboration } from './use-collaboration.ts';
 import './collaboration.css';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, compact, children }: { label: string; compact?: boolean; children: ReactNode }) {
   return (
     <div style={{ minWidth: 0 }}>
       <Text size="xs" c="dimmed" component="dt">
         {label}
       </Text>
-      <Text component="dd" m={0} fw={500} style={{ overflowWrap: 'anywhere' }}>
+      <Text
+        component="dd"
+        m={0}
+        fw={500}
+        size={compact ? 'sm' : undefined}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {children}
       </Text>
     </div>
   );
 }
 
-/** The agreed terms: compensation and dates, with the agreement's version. */
-export function AgreementFacts({ collaboration: c }: { collaboration: Collaboration }) {
+/** The agreed terms: compensation and dates; `compact` for a narrow side panel. */
+export function AgreementFacts({
+  collaboration: c,
+  compact,
+}: {
+  collaboration: Collaboration;
+  compact?: boolean;
+}) {
   const { m, format } = useI18n();
   const t = m.collaborations.agreement;
   const a = c.agreement;
   const date = (d: string | null) => (d ? format.date(d) : t.notSet);
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs" m={0}>
+    <SimpleGrid
+      component="dl"
+      cols={compact ? 2 : { base: 1, xs: 2 }}
+      spacing="sm"
+      verticalSpacing="xs"
+      m={0}
+    >
       {a.compensationType === 'paid' ? (
-        <Fact label={t.price}>{a.price ? format.money(a.price) : t.notSet}</Fact>
+        <Fact label={t.price} compact={compact}>
+          {a.price ? format.money(a.price) : t.notSet}
+        </Fact>
       ) : (
-        <Fact label={t.barter}>{a.barterDescription ?? t.notSet}</Fact>
+        <Fact label={t.barter} compact={compact}>
+          {a.barterDescription ?? t.notSet}
+        </Fact>
       )}
-      <Fact label={t.publishDate}>{date(a.publishDate)}</Fact>
-      <Fact label={t.startDate}>{date(a.startDate)}</Fact>
-      <Fact label={t.endDate}>{date(a.endDate)}</Fact>
+      <Fact label={t.publishDate} compact={compact}>
+        {date(a.publishDate)}
+      </Fact>
+      <Fact label={t.startDate} compact={compact}>
+        {date(a.startDate)}
+      </Fact>
+      <Fact label={t.endDate} compact={compact}>
+        {date(a.endDate)}
+      </Fact>
     </SimpleGrid>
   );
 }

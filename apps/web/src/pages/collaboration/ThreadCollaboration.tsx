@@ -33,7 +33,7 @@ export function ThreadCollaboration({
           <CollaborationStatusBadge status={c.status} />
         </Group>
         <Text size="sm">{t.progress(c.progress.approved, c.progress.total)}</Text>
-        <AgreementFacts collaboration={c} />
+        <AgreementFacts collaboration={c} compact />
         <div>
           <Text size="xs" c="dimmed">
             {t.panel.deliverables}
