@@ -117,4 +117,5 @@ test('a delivery to completion: the business accepts, both see the collaboration
   await inf.goto('/collaborations');
   await expect(inf.getByRole('heading', { name: 'Collaborations', level: 1 })).toBeVisible();
   await expect(row).toContainText('Completed');
+  expect(await seriousViolations(inf)).toEqual([]);
 });

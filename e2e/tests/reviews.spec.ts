@@ -1,4 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { seriousViolations } from './helpers.ts';
 import {
@@ -14,6 +15,15 @@ import {
 test.afterEach(async ({ browser: _browser }, testInfo) => closeContexts(testInfo));
 
 type Line = { id: string; current: boolean };
+
+/** Serious and critical axe violations (WCAG 2 A, AA) inside one part of the page: the reviews
+ * section of the collaboration page (the rest of that page is checked by its own spec). */
+async function sectionViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status: number): Promise<T> {
   expect(response.status(), await response.text()).toBe(status);
@@ -76,7 +86,7 @@ test('both sides review a completed collaboration; the ratings show on the profi
   await expect(section.getByText('Jasné zadanie, rýchle odpovede a platba načas. Odporúčam!')).toBeVisible();
   await expect(section.getByRole('button', { name: 'Zverejniť recenziu' })).toHaveCount(0);
   await expect(section.getByText('Druhá strana vás zatiaľ neohodnotila.')).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await sectionViolations(page, '[aria-labelledby="collaboration-reviews-title"]')).toEqual([]);
   await snapTop(page, 'reviews-collaboration-sk');
 
   // ── The business sees it and reviews the influencer, in English.

@@ -1,15 +1,15 @@
 import type { Campaign } from '@bextr/contracts';
-import { Alert, Anchor, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Text } from '@mantine/core';
 import { useI18n } from '../i18n/use-i18n.ts';
 
 /** What the business reads on a campaign the BeXtr team unpublished: when, why, and that it must
- * save an edit before resuming (or that it may resume now). `compact` for a row of a list. */
+ * save an edit before resuming (or that it may resume now). `compact` for a row of a list (its Edit
+ * button sits right below). */
 export function UnpublishedNotice({
   campaign,
   compact = false,
 }: {
-  campaign: Pick<Campaign, 'id' | 'unpublished' | 'abilities'>;
+  campaign: Pick<Campaign, 'unpublished'>;
   compact?: boolean;
 }) {
   const { m, format } = useI18n();
@@ -27,12 +27,7 @@ export function UnpublishedNotice({
         {t.reason(info.reason)}
       </Text>
       <Text size="sm" mt={4}>
-        {info.editRequired ? t.editFirst : t.canResume}{' '}
-        {compact && info.editRequired && campaign.abilities.edit ? (
-          <Anchor component={Link} to={`/campaigns/${encodeURIComponent(campaign.id)}/edit`} size="sm">
-            {t.edit}
-          </Anchor>
-        ) : null}
+        {info.editRequired ? t.editFirst : t.canResume}
       </Text>
     </Alert>
   );

@@ -63,7 +63,9 @@ export function presentCampaign(
     business: presentCampaignBusiness(campaign, businessName, logoUploadId),
     abilities: abilitiesFor(actor, campaign),
     unpublished:
-      campaign.unpublishedAt && campaign.unpublishedReason && (isOwner(actor, campaign) || actor?.role === 'admin')
+      campaign.unpublishedAt &&
+      campaign.unpublishedReason &&
+      (isOwner(actor, campaign) || actor?.role === 'admin')
         ? {
             at: campaign.unpublishedAt.toISOString(),
             reason: campaign.unpublishedReason,

@@ -230,7 +230,9 @@ export async function transitionCampaign(
     // Unpublished by an admin: saved once since, else it stays paused (docs/decisions/015).
     if (opts.action === 'resume' && editRequiredAfterUnpublish(campaign))
       throw unprocessable({
-        reasons: [{ code: 'unpublished_edit_first', message: ruleMessages[opts.locale].unpublished_edit_first ?? '' }],
+        reasons: [
+          { code: 'unpublished_edit_first', message: ruleMessages[opts.locale].unpublished_edit_first ?? '' },
+        ],
         fields: [],
       });
     const now = new Date();

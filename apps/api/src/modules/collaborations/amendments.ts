@@ -7,7 +7,6 @@ import {
   type AgreementRow,
   type AmendmentRow,
   amendments,
-  type CollaborationDeliverableRow,
   type CollaborationRow,
   collaborationDeliverables,
   collaborations,

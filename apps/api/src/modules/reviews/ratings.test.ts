@@ -47,7 +47,8 @@ async function reviewedBy(influencer: Rated, rating: number, companyName: string
 const ratingOf = async (client: TestUser['client'], handle: string) =>
   (await client.get<{ profile: InfluencerProfile }>(`/api/v1/influencers/${handle}`)).body.profile.rating;
 
-describe('an influencer’s rating', () => {
+// Each test registers several accounts and runs collaborations to completion through the API.
+describe('an influencer’s rating', { timeout: 60_000 }, () => {
   it('averages every review (5, 4, 4 → 4.33 of 3) on the profile, its reviews list, the directory and offer rows', async () => {
     const token = `rated${randomBytes(4).toString('hex')}`;
     const influencer = await buildReadyInfluencer(t.app, {
@@ -127,7 +128,7 @@ describe('an influencer’s rating', () => {
   });
 });
 
-describe('a business’s rating and reviews', () => {
+describe('a business’s rating and reviews', { timeout: 60_000 }, () => {
   it('shows on GET /businesses/:id with the newest reviews, and in full on its reviews list', async () => {
     const owner = await buildBusinessWithProfile(t.app, { profile: { companyName: 'Epsilon Eats' } });
     const page = async (client: TestUser['client']) =>
@@ -161,7 +162,7 @@ describe('a business’s rating and reviews', () => {
   });
 });
 
-describe('suspended users', () => {
+describe('suspended users', { timeout: 60_000 }, () => {
   it('a suspended author’s reviews leave the lists while the rating keeps them; a suspended subject’s page is gone', async () => {
     const influencer = await buildReadyInfluencer(t.app);
     const handle = influencer.profile.handle ?? '';

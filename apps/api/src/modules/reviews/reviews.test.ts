@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-describe('who may review', () => {
+// Each test registers several accounts and runs collaborations to completion through the API.
+describe('who may review', { timeout: 60_000 }, () => {
   it('401 for a visitor, 404 for a stranger of either role and for an admin, on write and read', async () => {
     const { collaboration } = await buildCompletedCollaboration(t.app);
     const visitor = browser(t.app);
@@ -86,7 +87,7 @@ describe('who may review', () => {
   });
 });
 
-describe('writing a review', () => {
+describe('writing a review', { timeout: 60_000 }, () => {
   it('each side once: 201, the other side sees it, a second one is 409 ALREADY_REVIEWED', async () => {
     const { owner, influencer, collaboration } = await buildCompletedCollaboration(t.app);
     const first = await influencer.client.post<ReviewBody>(url(collaboration.id), {

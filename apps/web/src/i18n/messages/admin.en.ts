@@ -218,6 +218,5 @@ export const adminEn = {
     reason: (reason: string) => `Their reason: “${reason}”`,
     editFirst: 'Edit the campaign to fix this and save it; then you can resume it.',
     canResume: 'You have saved changes since, so you can resume it.',
-    edit: 'Edit the campaign',
   },
 };

@@ -216,6 +216,5 @@ export const adminSk: typeof adminEn = {
     reason: (reason: string) => `Dôvod: „${reason}“`,
     editFirst: 'Upravte kampaň tak, aby ste problém odstránili, a uložte ju; potom ju môžete znova spustiť.',
     canResume: 'Odvtedy ste zmeny uložili, takže ju môžete znova spustiť.',
-    edit: 'Upraviť kampaň',
   },
 };

@@ -160,7 +160,12 @@ export function AmendmentsSection({ collaboration: c }: { collaboration: Collabo
                       <Text size="sm" fw={500}>
                         {proposerLabel(m, c, a)} · {format.date(a.createdAt)}
                       </Text>
-                      <Badge variant="light" color={a.status === 'accepted' ? 'teal' : 'gray'}>
+                      <Badge
+                        variant="light"
+                        color={a.status === 'accepted' ? 'teal' : 'gray'}
+                        className="collab-status"
+                        data-status={a.status === 'accepted' ? 'approved' : a.status}
+                      >
                         {t.statuses[a.status]}
                       </Badge>
                     </Group>

@@ -55,7 +55,7 @@ export function CollaborationRow({ item, compact }: { item: CollaborationListIte
               </Badge>
             ) : null}
             {item.cancelRequested ? (
-              <Badge variant="outline" color="red">
+              <Badge variant="outline" color="red.9">
                 {t.list.cancelRequested}
               </Badge>
             ) : null}

@@ -168,7 +168,7 @@ export function ProposeForm({
                       <Text size="sm" fw={500}>
                         {deliverableLine(m, row as unknown as Deliverable)}
                       </Text>
-                      <Badge variant="light" color="teal">
+                      <Badge variant="light" color="teal" className="collab-status" data-status="approved">
                         {t.approvedLocked}
                       </Badge>
                     </Group>
