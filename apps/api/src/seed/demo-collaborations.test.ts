@@ -1,3 +1,4 @@
+import type { Collaboration, CollaborationListItem, PublicBusiness } from '@bextr/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collaborations, offers, reports } from '../db/schema.ts';
@@ -45,26 +46,26 @@ describe('demo collaborations, reviews and the open report', () => {
   });
 
   it('shows the demo business a completed collaboration and one waiting for its approval', async () => {
-    const list = await business.get('/api/v1/collaborations?limit=50');
+    const list = await business.get<{ items: CollaborationListItem[] }>('/api/v1/collaborations?limit=50');
     expect(list.status).toBe(200);
-    const statuses = list.body.items.map((c: { status: string }) => c.status).sort();
+    const statuses = list.body.items.map((c) => c.status).sort();
     expect(statuses).toContain('completed');
-    const lucia = list.body.items.find(
-      (c: { otherParty: { handle: string } }) => c.otherParty.handle === 'lucia.novakova',
-    );
+    const lucia = list.body.items.find((c) => c.otherParty.handle === 'lucia.novakova');
     expect(lucia).toMatchObject({ status: 'active' });
-    const detail = await influencer.get(`/api/v1/collaborations/${lucia.id}`);
+    const detail = await influencer.get<{ collaboration: Collaboration }>(
+      `/api/v1/collaborations/${lucia?.id}`,
+    );
     expect(detail.status).toBe(200);
-    const lines = detail.body.collaboration.deliverables.map((d: { status: string }) => d.status);
+    const lines = detail.body.collaboration.deliverables.map((d) => d.status);
     expect(lines[0]).toBe('submitted');
   });
 
   it('rates the demo business from its completed collaboration, with the review on its page', async () => {
     const me = await business.get('/api/v1/auth/me');
-    const page = await influencer.get(`/api/v1/businesses/${me.body.user.id}`);
+    const page = await influencer.get<{ business: PublicBusiness }>(`/api/v1/businesses/${me.body.user?.id}`);
     expect(page.status).toBe(200);
     expect(page.body.business.rating).toEqual({ average: 5, count: 1 });
-    expect(page.body.business.reviews[0].text).toContain('Jasné zadanie');
+    expect(page.body.business.reviews[0]?.text).toContain('Jasné zadanie');
   });
 
   it('has one open report holding its collaboration in dispute', async () => {
