@@ -139,8 +139,8 @@ test('an influencer reports the business; an admin reads the evidence pack, mess
         .first(),
     ).toBeVisible();
 
-    // The business's session ended at once: its open page, loaded again, is at the sign-in …
-    await b.reload();
+    // The business's session ended at once: its open page goes to the sign-in by itself (its live
+    // stream was told the session ended), without a reload …
     await expect(b).toHaveURL(/\/sign-in/);
     // … and it cannot sign in again.
     await expect(b.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();

@@ -98,6 +98,9 @@ export function openEventStream({
     const es = new EventSource(url);
     source = es;
     for (const type of liveEventTypes) listen(es, type);
+    // The server ended this stream because its session ended (signed out elsewhere, suspended, …):
+    // re-check the session now rather than at the next reconnect.
+    es.addEventListener('signed_out', () => onRefused?.());
     es.onopen = () => {
       retryMs = FIRST_RETRY_MS;
       onStatus('open');

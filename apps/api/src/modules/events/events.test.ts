@@ -134,7 +134,10 @@ describe('GET /events', () => {
     open.push(there);
     expect((await person.client.post('/api/v1/auth/logout')).status).toBe(204);
     await here.ended;
-    // Told to wait before reconnecting (which then answers 401).
+    // Told that its session ended (the page re-checks it at once), and to wait before reconnecting
+    // (which then answers 401).
+    expect(here.frames.at(-2)).toMatchObject({ event: 'signed_out', data: '{}' });
+    expect(here.frames.at(-2)?.id).toBeUndefined();
     expect(here.frames.at(-1)?.retry).toBeGreaterThanOrEqual(10_000);
     // The other session's stream is still open: it gets its heartbeats.
     const beats = there.frames.length;

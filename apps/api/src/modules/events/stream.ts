@@ -71,9 +71,12 @@ export class SseStream implements Subscriber {
     this.write(': ping\n\n');
   }
 
-  /** Ends the response, with a reconnect hint first. */
+  /** Ends the response, with a reconnect hint first. A stream whose session ended (sign-out,
+   * password change, reset, suspension, expiry) says so first in a `signed_out` event without an id,
+   * so the page re-checks its session at once instead of at its next reconnect. */
   close(reason: 'replaced' | 'shutdown' | 'replay_cut' | 'signed_out', retryMs?: number) {
     if (this.closed) return;
+    if (reason === 'signed_out') this.write('event: signed_out\ndata: {}\n\n');
     this.write(`retry: ${retryMs ?? retryAfter(reason)}\n\n`);
     this.end();
   }
