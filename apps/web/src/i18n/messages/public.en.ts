@@ -1,7 +1,7 @@
 /** English strings of the public pages (landing, FAQ) and the admins' FAQ page. The page texts
  * themselves live in @bextr/contracts (public-content.ts), shared with the server renderer. */
 export const publicEn = {
-  nav: { faq: 'FAQ', adminFaq: 'FAQ queue' },
+  nav: { faq: 'FAQ' },
   landing: {
     goToDashboard: 'Go to your dashboard',
     haveAccount: 'Already have an account?',

@@ -2,7 +2,7 @@ import type { publicEn } from './public.en.ts';
 
 /** Slovak strings of the public pages and the admins' FAQ page (same keys as public.en.ts). */
 export const publicSk: typeof publicEn = {
-  nav: { faq: 'Časté otázky', adminFaq: 'Otázky do FAQ' },
+  nav: { faq: 'Časté otázky' },
   landing: {
     goToDashboard: 'Prejsť na prehľad',
     haveAccount: 'Už máte účet?',
