@@ -14,8 +14,8 @@ import type {
   PortfolioItemRow,
   SocialAccountRow,
 } from '../../db/schema.ts';
-import { abilitiesFor, isProfileOwner, missingParts } from './policy.ts';
 import type { DirectoryRow } from './directory.ts';
+import { abilitiesFor, isProfileOwner, missingParts } from './policy.ts';
 import type { FullProfile } from './queries.ts';
 
 interface Actor {

@@ -70,13 +70,7 @@ export function ReportButton({
   const existing = openReportId(create.error);
   return (
     <>
-      <Button
-        variant="subtle"
-        color="red.8"
-        size={size}
-        onClick={open}
-        aria-label={t.buttonNamed(against.name)}
-      >
+      <Button variant="default" size={size} onClick={open} aria-label={t.buttonNamed(against.name)}>
         {t.button}
       </Button>
       <Modal
