@@ -15,7 +15,8 @@ declare module 'fastify' {
   }
 }
 
-/** An admin whose second factor is not on yet: signed in, but refused by every admin route. */
+/** An admin whose second factor is not on yet: signed in, but refused by every API route except
+ * its own account's (/auth/*) and its live stream. */
 export const needsSecondFactorSetup = (user: UserRow) => user.role === 'admin' && user.totpEnabledAt === null;
 
 /** Reads the session cookie on every request and settles the language of the answer. */
@@ -35,9 +36,11 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
       request.pendingSignIn = { sessionId: found.sessionId, user: found.user };
       return;
     }
-    // Every route under /admin/ is refused to an admin without a second factor, whatever guard the
-    // route itself uses (the matched route's path, so no spelling of the URL slips past).
-    if (needsSecondFactorSetup(found.user) && request.routeOptions.url?.startsWith(ADMIN_ROUTES))
+    // An admin without a second factor acts as admin nowhere: every API route but the account's
+    // own (/auth/*: me, sign-out, the second-factor setup) and its live stream is refused, whatever
+    // guard the route itself uses (the matched route's path, so no spelling of the URL slips past) —
+    // admin routes, and the admin's reading rights elsewhere (reports, uploads, hidden campaigns).
+    if (needsSecondFactorSetup(found.user) && refusedBeforeSetup(request.routeOptions.url))
       throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');
     request.user = found.user;
     request.sessionId = found.sessionId;
@@ -48,7 +51,10 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   });
 }
 
-const ADMIN_ROUTES = '/api/v1/admin/';
+const API_ROUTES = '/api/v1/';
+const SETUP_ROUTES = ['/api/v1/auth/', '/api/v1/events'];
+const refusedBeforeSetup = (url: string | undefined) =>
+  url !== undefined && url.startsWith(API_ROUTES) && !SETUP_ROUTES.some((allowed) => url.startsWith(allowed));
 
 export function setSessionCookie(
   reply: FastifyReply,

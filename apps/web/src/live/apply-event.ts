@@ -88,6 +88,8 @@ export function applyLiveEvent(
       const { kind, collaborationId } = event.data.notification;
       if (kind === 'review_received' && collaborationId)
         void queryClient.invalidateQueries({ queryKey: ['collaborations', collaborationId, 'reviews'] });
+      // A report opened against me, a message on one, its resolution: my reports and the report page.
+      if (kind.startsWith('report_')) void queryClient.invalidateQueries({ queryKey: ['reports'] });
       return;
     }
     case 'offer': {

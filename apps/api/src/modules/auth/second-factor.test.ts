@@ -271,6 +271,10 @@ describe('an admin without a second factor', () => {
       await client.get('/api/v1/admin/faq/entries'),
       await client.post('/api/v1/admin/faq/entries', { nonsense: true }),
       await client.get('/api/v1/influencers'),
+      // … and the admin's reading rights elsewhere: reports, uploads, campaigns.
+      await client.post('/api/v1/reports/rep_0000000000000000/messages', { body: 'Hello' }),
+      await client.get('/api/v1/uploads/upl_0000000000000000'),
+      await client.get('/api/v1/campaigns'),
     ]) {
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({
@@ -283,6 +287,16 @@ describe('an admin without a second factor', () => {
       enabledAt: null,
       recoveryCodesLeft: 0,
     });
+    // Its own account still answers (the web app sends it to the setup page).
+    expect((await client.get(ME)).status).toBe(200);
+  });
+
+  it('enrolled at boot (ADMIN_TOTP_SECRET), its password-only sessions end', async () => {
+    const { client, user } = await buildAdmin(t.app, { secondFactor: false });
+    expect(await enrolAdminAtBoot(t.ctx, { email: user.email, secret: newTotpSecret() })).toBe('enrolled');
+    expect((await client.get(ME)).status).toBe(401);
+    const left = await t.ctx.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(left).toEqual([]);
   });
 
   it('enrols: setup shows a secret, its otpauth URI and a QR code; a code confirms it', async () => {

@@ -291,10 +291,13 @@ export async function resolveReport(
         details: { reportId: report.id },
       });
     } else if (body.outcome === 'suspension') {
+      // Locked, so a suspension by another admin meanwhile is seen here (and skipped) instead of
+      // failing this resolution with suspendUserInTx's 409.
       const [target] = await tx
         .select({ status: users.status })
         .from(users)
-        .where(eq(users.id, report.againstUserId));
+        .where(eq(users.id, report.againstUserId))
+        .for('update');
       if (target?.status === 'active') {
         await suspendUserInTx(tx, {
           adminId: admin.id,

@@ -25,7 +25,11 @@ export function ResolveForm({ reportId, againstName }: { reportId: string; again
       close();
       notify(t.resolved);
       queryClient.setQueryData(reportKeys.pack(reportId), pack);
-      await queryClient.invalidateQueries({ queryKey: reportKeys.all });
+      // The queue, and every admin view a suspension or warning changed (the user, the lists, stats).
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['admin'] }),
+      ]);
     },
     onError: () => close(),
   });

@@ -37,7 +37,12 @@ function ReviewForm({
     mutationFn: (body: { rating: number; text: string }) => api.reviews.write(collaborationId, body),
     onSuccess: async () => {
       notify(t.submitted);
-      await queryClient.invalidateQueries({ queryKey: collaborationReviewsKey(collaborationId) });
+      // The reviews here, and the other side's rating wherever this tab shows it.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: collaborationReviewsKey(collaborationId) }),
+        queryClient.invalidateQueries({ queryKey: ['influencer'] }),
+        queryClient.invalidateQueries({ queryKey: ['businesses'] }),
+      ]);
     },
     onError: async (error) => {
       fail(error);

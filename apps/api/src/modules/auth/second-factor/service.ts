@@ -171,14 +171,19 @@ export async function enrolAdminAtBoot(
   const key = ctx.config.totpEncryptionKey;
   const current = admin.totpSecret ? openTotpSecret(admin.totpSecret, key) : null;
   if (admin.totpEnabledAt && current === opts.secret) return 'unchanged';
-  await ctx.db
-    .update(users)
-    .set({
-      totpSecret: sealTotpSecret(opts.secret, key),
-      totpEnabledAt: new Date(),
-      totpLastStep: null,
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, admin.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        totpSecret: sealTotpSecret(opts.secret, key),
+        totpEnabledAt: new Date(),
+        totpLastStep: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, admin.id));
+    // Sessions signed in before (with the password alone, or under a secret now replaced — perhaps
+    // because it leaked) end: the admin signs in again with a code of this secret.
+    await destroyUserSessions(tx, admin.id);
+  });
   return 'enrolled';
 }
