@@ -53,8 +53,10 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
 
 const API_ROUTES = '/api/v1/';
 const SETUP_ROUTES = ['/api/v1/auth/', '/api/v1/events'];
-const refusedBeforeSetup = (url: string | undefined) =>
-  url !== undefined && url.startsWith(API_ROUTES) && !SETUP_ROUTES.some((allowed) => url.startsWith(allowed));
+function refusedBeforeSetup(url: string | undefined): boolean {
+  if (!url?.startsWith(API_ROUTES)) return false;
+  return !SETUP_ROUTES.some((allowed) => url.startsWith(allowed));
+}
 
 export function setSessionCookie(
   reply: FastifyReply,
