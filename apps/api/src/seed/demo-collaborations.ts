@@ -97,7 +97,7 @@ async function completeLines(
       decision: 'approved',
       decidedBy: businessId,
       decidedAt: at,
-      createdAt: new Date(at.getTime() - 3_600_000),
+      createdAt: new Date(at.getTime() - 30_000),
     });
   }
   await tx
@@ -144,7 +144,14 @@ export async function seedDemoCollaborations(db: Db): Promise<void> {
       const plan =
         stages.find((s) => s.campaign === campaign.name && s.handle === handle) ??
         (handle === DEMO_INFLUENCER ? { stage: 'one_submitted' as const } : { stage: 'active' as const });
-      const later = new Date(decided.getTime() + 2 * 86_400_000);
+      // Two days after the acceptance, but never in the future (recent demo offers were accepted
+      // only hours ago).
+      const later = new Date(
+        Math.max(
+          decided.getTime() + 60_000,
+          Math.min(decided.getTime() + 2 * 86_400_000, Date.now() - 3_600_000),
+        ),
+      );
       if (plan.stage === 'completed') {
         await completeLines(tx, row.id, row.influencerId, row.businessId, later);
         await tx
