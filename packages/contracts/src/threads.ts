@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageSchema } from './common.ts';
-import { notificationKinds, notificationSchema, offerStatusSchema } from './offers.ts';
+import { type NotificationKind, notificationKinds, notificationSchema, offerStatusSchema } from './offers.ts';
 import { imageRefSchema } from './uploads.ts';
 
 // ── Threads (one conversation per offer, between its business and its influencer) ──
@@ -123,10 +123,30 @@ export type LiveEventData<T extends LiveEventType> = z.infer<(typeof liveEventDa
 
 // ── Notification e-mail preferences ──
 
-/** Each kind of e-mail a user may mute: every notification kind, and the batched unread messages. */
-export const emailKinds = [...notificationKinds, 'new_messages'] as const;
+/** Notifications whose e-mail is always sent: what the platform tells a user about their account
+ * (an admin's warning, a campaign taken down and why) and about reports they are a party to. They
+ * cannot be muted, and their e-mails carry no unsubscribe link. */
+export const serviceNotificationKinds = [
+  'account_warned',
+  'campaign_unpublished',
+  'report_opened',
+  'report_updated',
+  'report_resolved',
+] as const satisfies readonly NotificationKind[];
+export type ServiceNotificationKind = (typeof serviceNotificationKinds)[number];
+export const isServiceNotificationKind = (kind: string): kind is ServiceNotificationKind =>
+  (serviceNotificationKinds as readonly string[]).includes(kind);
+
+/** Each kind of e-mail a user may mute: every notification kind but the service ones, and the
+ * batched unread messages. */
+export type EmailKind = Exclude<NotificationKind, ServiceNotificationKind> | 'new_messages';
+export const emailKinds = [
+  ...notificationKinds.filter(
+    (kind): kind is Exclude<NotificationKind, ServiceNotificationKind> => !isServiceNotificationKind(kind),
+  ),
+  'new_messages',
+] as unknown as [EmailKind, ...EmailKind[]];
 export const emailKindSchema = z.enum(emailKinds);
-export type EmailKind = z.infer<typeof emailKindSchema>;
 
 /** `email[kind]` is true when that e-mail is sent (the default), false when muted. */
 export const notificationPreferencesSchema = z.object({

@@ -2,14 +2,7 @@ import type { EmailKind, NotificationPreferences, Role } from '@bextr/contracts'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/index.ts';
 
-export type EmailKindGroup =
-  | 'offers'
-  | 'invitations'
-  | 'collaborations'
-  | 'messages'
-  | 'reports'
-  | 'reviews'
-  | 'account';
+export type EmailKindGroup = 'offers' | 'invitations' | 'collaborations' | 'messages' | 'reviews';
 
 /** The e-mails that concern each role, grouped as the settings show them: a business hears about
  * offers on its campaigns, an influencer about decisions on its offers and invitations; everyone
@@ -31,8 +24,6 @@ const groupsByRole: Record<Role, readonly { group: EmailKindGroup; kinds: readon
     },
     { group: 'reviews', kinds: ['review_received'] },
     { group: 'messages', kinds: ['new_messages'] },
-    { group: 'reports', kinds: ['report_opened', 'report_updated', 'report_resolved'] },
-    { group: 'account', kinds: ['campaign_unpublished', 'account_warned'] },
   ],
   influencer: [
     { group: 'offers', kinds: ['offer_shortlisted', 'offer_accepted', 'offer_rejected', 'offer_expired'] },
@@ -52,8 +43,6 @@ const groupsByRole: Record<Role, readonly { group: EmailKindGroup; kinds: readon
     },
     { group: 'reviews', kinds: ['review_received'] },
     { group: 'messages', kinds: ['new_messages'] },
-    { group: 'reports', kinds: ['report_opened', 'report_updated', 'report_resolved'] },
-    { group: 'account', kinds: ['account_warned'] },
   ],
   admin: [{ group: 'messages', kinds: ['new_messages'] }],
 };

@@ -20,7 +20,8 @@ export interface NotificationMailInput {
   note?: string | null;
   /** Where the button leads. */
   url: string;
-  unsubscribe: UnsubscribeLinks;
+  /** Absent for the e-mails that cannot be muted (account and report notices). */
+  unsubscribe?: UnsubscribeLinks;
 }
 
 interface Words {
@@ -379,7 +380,7 @@ export function notificationMail(input: NotificationMailInput): RenderedMail {
     greeting: greeting(input.locale, input.recipientName),
     paragraphs: words.paragraphs,
     action: { label: words.button, url: input.url },
-    unsubscribe: input.unsubscribe,
+    ...(input.unsubscribe ? { unsubscribe: input.unsubscribe } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AuditLogQuery } from '@bextr/contracts';
+import type { AuditLogQuery, AuditSubjectType } from '@bextr/contracts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.ts';
@@ -29,52 +29,49 @@ async function subjectLabels(ctx: AppContext, entries: { subjectType: string; su
   const labels = new Map<string, string | null>();
   const put = (type: string, id: string, label: string | null | undefined) =>
     labels.set(`${type}:${id}`, short(label));
-  const userIds = ids('user');
-  if (userIds.length > 0) {
-    const rows = await ctx.db
-      .select({
-        id: users.id,
-        label: sql<string>`coalesce(${influencerProfiles.displayName}, ${businessProfiles.companyName}, ${users.name})`,
-      })
-      .from(users)
-      .leftJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
-      .leftJoin(businessProfiles, eq(businessProfiles.userId, users.id))
-      .where(inArray(users.id, userIds));
-    for (const r of rows) put('user', r.id, r.label);
-  }
-  const campaignIds = ids('campaign');
-  if (campaignIds.length > 0) {
-    const rows = await ctx.db
-      .select({ id: campaigns.id, label: campaigns.name })
-      .from(campaigns)
-      .where(inArray(campaigns.id, campaignIds));
-    for (const r of rows) put('campaign', r.id, r.label);
-  }
-  const questionIds = ids('faq_question');
-  if (questionIds.length > 0) {
-    const rows = await ctx.db
-      .select({ id: faqQuestions.id, label: faqQuestions.question })
-      .from(faqQuestions)
-      .where(inArray(faqQuestions.id, questionIds));
-    for (const r of rows) put('faq_question', r.id, r.label);
-  }
-  const entryIds = ids('faq_entry');
-  if (entryIds.length > 0) {
-    const rows = await ctx.db
-      .select({ id: faqEntries.id, label: faqEntries.question })
-      .from(faqEntries)
-      .where(inArray(faqEntries.id, entryIds));
-    for (const r of rows) put('faq_entry', r.id, r.label);
-  }
-  const reportIds = ids('report');
-  if (reportIds.length > 0) {
-    const against = alias(users, 'against');
-    const rows = await ctx.db
-      .select({ id: reports.id, label: against.name })
-      .from(reports)
-      .innerJoin(against, eq(against.id, reports.againstUserId))
-      .where(inArray(reports.id, reportIds));
-    for (const r of rows) put('report', r.id, r.label);
+  // Per subject kind, the query for the id and current name of each of the given subjects.
+  const loaders: Record<
+    AuditSubjectType,
+    (ids: string[]) => PromiseLike<{ id: string; label: string | null }[]>
+  > = {
+    user: (userIds) =>
+      ctx.db
+        .select({
+          id: users.id,
+          label: sql<string>`coalesce(${influencerProfiles.displayName}, ${businessProfiles.companyName}, ${users.name})`,
+        })
+        .from(users)
+        .leftJoin(influencerProfiles, eq(influencerProfiles.userId, users.id))
+        .leftJoin(businessProfiles, eq(businessProfiles.userId, users.id))
+        .where(inArray(users.id, userIds)),
+    campaign: (campaignIds) =>
+      ctx.db
+        .select({ id: campaigns.id, label: campaigns.name })
+        .from(campaigns)
+        .where(inArray(campaigns.id, campaignIds)),
+    faq_question: (questionIds) =>
+      ctx.db
+        .select({ id: faqQuestions.id, label: faqQuestions.question })
+        .from(faqQuestions)
+        .where(inArray(faqQuestions.id, questionIds)),
+    faq_entry: (entryIds) =>
+      ctx.db
+        .select({ id: faqEntries.id, label: faqEntries.question })
+        .from(faqEntries)
+        .where(inArray(faqEntries.id, entryIds)),
+    report: (reportIds) => {
+      const against = alias(users, 'against');
+      return ctx.db
+        .select({ id: reports.id, label: against.name })
+        .from(reports)
+        .innerJoin(against, eq(against.id, reports.againstUserId))
+        .where(inArray(reports.id, reportIds));
+    },
+  };
+  for (const [type, load] of Object.entries(loaders)) {
+    const typeIds = ids(type);
+    if (typeIds.length === 0) continue;
+    for (const r of await load(typeIds)) put(type, r.id, r.label);
   }
   return labels;
 }

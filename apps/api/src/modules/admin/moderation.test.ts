@@ -59,6 +59,25 @@ describe('warn', () => {
     });
   });
 
+  it('cannot be muted: the warning e-mail is sent whatever the settings say, with no unsubscribe link', async () => {
+    const person = await buildInfluencer(t.app);
+    const mute = await person.client.put('/api/v1/notification-preferences', {
+      email: { account_warned: false },
+    });
+    expect(mute.status).toBe(400);
+    // Muting everything that can be muted leaves the warning e-mail on.
+    const everything = await person.client.put('/api/v1/notification-preferences', {
+      email: { offer_accepted: false, new_messages: false, review_received: false },
+    });
+    expect(everything.status).toBe(200);
+    expect(Object.keys(everything.body.email ?? {})).not.toContain('account_warned');
+    await admin.client.post(userUrl(person.user.id, 'warn'), { message: 'Please keep your deadlines.' });
+    const [mail] = await readMail(t.app, person.email);
+    expect(mail?.subject).toBe('A warning from the BeXtr team');
+    expect(mail?.headers).toEqual({});
+    expect(mail?.text).not.toContain('/unsubscribe');
+  });
+
   it('400 for an empty message or unknown fields, 404 for an admin or an unknown id', async () => {
     const person = await buildInfluencer(t.app);
     expect((await admin.client.post(userUrl(person.user.id, 'warn'), { message: '   ' })).status).toBe(400);

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@bextr/contracts';
+import { isServiceNotificationKind, type NotificationKind } from '@bextr/contracts';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { offers, users } from '../../db/schema.ts';
@@ -93,11 +93,17 @@ export async function queueNotificationEmails(
     const kind = n.kind as NotificationKind;
     const to = recipients.get(n.userId);
     const prefs = preferences.get(n.userId);
-    if (to?.status !== 'active' || !prefs || prefs.muted.has(kind)) continue;
+    if (to?.status !== 'active' || !prefs) continue;
+    // What the platform says about the account or a report is always sent, without an unsubscribe
+    // link; every other kind can be muted, and its e-mail unsubscribes from that kind in one click.
+    const service = isServiceNotificationKind(kind);
+    if (!service && prefs.muted.has(kind)) continue;
     // Every kind is about a campaign but an admin's warning, which is about the account.
     if (!n.campaignId && kind !== 'account_warned') continue;
     const offer = n.offerId ? offerFacts.get(n.offerId) : undefined;
-    const { links, headers } = unsubscribeFor(ctx.baseUrl, { userId: n.userId, secret: prefs.token }, kind);
+    const { links, headers } = service
+      ? { links: undefined, headers: undefined }
+      : unsubscribeFor(ctx.baseUrl, { userId: n.userId, secret: prefs.token }, kind);
     const mail = notificationMail({
       locale: to.locale,
       kind,
@@ -107,8 +113,8 @@ export async function queueNotificationEmails(
       reason: offer?.reason ?? null,
       note: n.note,
       url: `${ctx.baseUrl}${targetPath(kind, n.campaignId ?? '', offer?.conversationId ?? null, n.collaborationId, n.reportId)}`,
-      unsubscribe: links,
+      ...(links ? { unsubscribe: links } : {}),
     });
-    await enqueueEmail(tx, { to: to.email, ...mail, headers });
+    await enqueueEmail(tx, { to: to.email, ...mail, ...(headers ? { headers } : {}) });
   }
 }

@@ -8,7 +8,7 @@ import {
   type ReportSide,
   type ReportSummary,
 } from '@bextr/contracts';
-import type { AgreementRow } from '../../db/schema.ts';
+import { presentAgreement } from '../collaborations/presenter.ts';
 import type { getEvidencePack, PartyHistoryRows } from './admin.ts';
 import type { ReportMessageWithAuthor, ReportWithParties } from './queries.ts';
 
@@ -133,26 +133,6 @@ function presentParty(
     reportsAgainst: h.reportsAgainst,
     warnings: h.warnings,
     suspensions: h.suspensions,
-  };
-}
-
-/** The agreement as the API shows it (price as Money). */
-function presentAgreement(a: AgreementRow): NonNullable<EvidencePack['collaboration']>['agreement'] {
-  return {
-    campaignName: a.campaignName,
-    compensationType: a.compensationType,
-    price: a.priceAmount === null ? null : { amount: a.priceAmount, currency: 'EUR' },
-    barterDescription: a.barterDescription,
-    publishDate: a.publishDate,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    deliverables: a.deliverables.map((d) => ({
-      key: d.key,
-      type: d.type as never,
-      network: d.network as never,
-      quantity: d.quantity,
-      ...(d.notes ? { notes: d.notes } : {}),
-    })),
   };
 }
 

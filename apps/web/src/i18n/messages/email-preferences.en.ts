@@ -11,15 +11,13 @@ export interface EmailKindWords {
 /** English strings of the e-mail preferences (settings) and the unsubscribe page. */
 export const emailPreferencesEn = {
   title: 'E-mail notifications',
-  lead: 'Choose which e-mails BeXtr sends you. Everything still shows under Notifications, and e-mails about your account itself (verification, password) are always sent.',
+  lead: 'Choose which e-mails BeXtr sends you. Everything still shows under Notifications, and e-mails about your account (verification, password, warnings and decisions of the BeXtr team, an unpublished campaign) and about reports you are part of are always sent.',
   groups: {
     offers: 'Offers',
     invitations: 'Invitations',
     collaborations: 'Collaborations',
     messages: 'Messages',
     reviews: 'Reviews',
-    reports: 'Reports',
-    account: 'Your account',
   },
   kinds: {
     offer_received: {
@@ -56,21 +54,6 @@ export const emailPreferencesEn = {
       label: 'Invitations to campaigns',
       hint: 'When a business invites you to send an offer on its campaign.',
       about: 'invitations to campaigns',
-    },
-    report_opened: {
-      label: 'Reports about you',
-      hint: 'When the other side of a collaboration reports a problem with it to the BeXtr team.',
-      about: 'reports about you',
-    },
-    report_updated: {
-      label: 'Messages on reports',
-      hint: 'When the BeXtr team writes to you about a report.',
-      about: 'messages on reports',
-    },
-    report_resolved: {
-      label: 'Resolved reports',
-      hint: 'When the BeXtr team resolves a report you filed or one about you.',
-      about: 'resolved reports',
     },
     deliverable_submitted: {
       label: 'Proofs of delivery',
@@ -121,16 +104,6 @@ export const emailPreferencesEn = {
       label: 'Reviews of you',
       hint: 'When the other side of a completed collaboration reviews you.',
       about: 'reviews of you',
-    },
-    account_warned: {
-      label: 'Warnings from the BeXtr team',
-      hint: 'When the BeXtr team warns you about how your account is used.',
-      about: 'warnings from the BeXtr team',
-    },
-    campaign_unpublished: {
-      label: 'Unpublished campaigns',
-      hint: 'When the BeXtr team unpublishes one of your campaigns, with its reason.',
-      about: 'unpublished campaigns',
     },
     new_messages: {
       label: 'New messages',

@@ -4,15 +4,13 @@ import type { emailPreferencesEn } from './email-preferences.en.ts';
  * case: "Už vám nebudeme posielať e-maily o …". */
 export const emailPreferencesSk: typeof emailPreferencesEn = {
   title: 'E-mailové upozornenia',
-  lead: 'Vyberte si, ktoré e-maily vám BeXtr posiela. V Upozorneniach uvidíte všetko aj naďalej a e-maily o samotnom účte (overenie, heslo) posielame vždy.',
+  lead: 'Vyberte si, ktoré e-maily vám BeXtr posiela. V Upozorneniach uvidíte všetko aj naďalej a e-maily o vašom účte (overenie, heslo, upozornenia a rozhodnutia tímu BeXtr, zrušené zverejnenie kampane) a o nahláseniach, ktorých sa týkate, posielame vždy.',
   groups: {
     offers: 'Ponuky',
     invitations: 'Pozvánky',
     collaborations: 'Spolupráce',
     messages: 'Správy',
     reviews: 'Recenzie',
-    reports: 'Nahlásenia',
-    account: 'Váš účet',
   },
   kinds: {
     offer_received: {
@@ -49,21 +47,6 @@ export const emailPreferencesSk: typeof emailPreferencesEn = {
       label: 'Pozvánky do kampaní',
       hint: 'Keď vás firma pozve poslať ponuku na svoju kampaň.',
       about: 'pozvánkach do kampaní',
-    },
-    report_opened: {
-      label: 'Nahlásenia o vás',
-      hint: 'Keď druhá strana spolupráce nahlási tímu BeXtr problém s ňou.',
-      about: 'nahláseniach o vás',
-    },
-    report_updated: {
-      label: 'Správy k nahláseniam',
-      hint: 'Keď vám tím BeXtr napíše k nahláseniu.',
-      about: 'správach k nahláseniam',
-    },
-    report_resolved: {
-      label: 'Uzavreté nahlásenia',
-      hint: 'Keď tím BeXtr uzavrie nahlásenie, ktoré ste podali vy alebo ktoré sa týka vás.',
-      about: 'uzavretých nahláseniach',
     },
     deliverable_submitted: {
       label: 'Dôkazy o splnení',
@@ -114,16 +97,6 @@ export const emailPreferencesSk: typeof emailPreferencesEn = {
       label: 'Recenzie o vás',
       hint: 'Keď vás druhá strana dokončenej spolupráce ohodnotí.',
       about: 'recenziách o vás',
-    },
-    account_warned: {
-      label: 'Upozornenia od tímu BeXtr',
-      hint: 'Keď vás tím BeXtr upozorní na spôsob, akým používate svoj účet.',
-      about: 'upozorneniach od tímu BeXtr',
-    },
-    campaign_unpublished: {
-      label: 'Stiahnuté kampane',
-      hint: 'Keď tím BeXtr stiahne niektorú z vašich kampaní, aj s dôvodom.',
-      about: 'stiahnutých kampaniach',
     },
     new_messages: {
       label: 'Nové správy',

@@ -9,10 +9,8 @@ import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title } from '@mantin
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/index.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useUrlFilters } from '../../components/use-url-filters.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -131,24 +129,17 @@ export function AdminReportsPage() {
             </Badge>
           ) : null}
         </Group>
-        {query.isPending ? (
-          <PageLoader />
-        ) : query.isError ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <Paper withBorder p="lg" radius="md">
-            <Text>{t.empty}</Text>
-          </Paper>
-        ) : (
-          <div>
-            <Stack gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t.list}>
-              {items.map((report) => (
-                <QueueItem key={report.id} report={report} />
-              ))}
-            </Stack>
-            <LoadMore query={query} label={t.loadMore} />
-          </div>
-        )}
+        <PagedList
+          query={query}
+          isEmpty={items.length === 0}
+          empty={<Text>{t.empty}</Text>}
+          label={t.list}
+          loadMore={t.loadMore}
+        >
+          {items.map((report) => (
+            <QueueItem key={report.id} report={report} />
+          ))}
+        </PagedList>
       </Stack>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { type AdminCampaign, adminCampaignStatuses } from '@bextr/contracts';
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -9,6 +9,8 @@ import { useNotify } from '../../components/use-notify.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useUrlFilterForm, useUrlFilters } from '../../components/use-url-filters.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { AdminList, AdminListItem } from './AdminList.tsx';
+import { AdminSearchForm } from './AdminSearchForm.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { useAdminCampaigns, useUnpublish } from './use-admin.ts';
 
@@ -38,78 +40,22 @@ export function AdminCampaignsPage() {
   return (
     <>
       <PageHeader title={t.title} lead={t.lead} />
-      <form onSubmit={form.submit} key={paramsKey}>
-        <Group align="flex-end" gap="sm" mb="lg" wrap="wrap">
-          <TextInput
-            label={t.query}
-            placeholder={t.queryPlaceholder}
-            value={form.values.q}
-            onChange={(e) => form.set('q')(e.currentTarget.value)}
-            style={{ flex: '1 1 16rem' }}
-            type="search"
-          />
-          <Select
-            label={m.admin.common.status}
-            data={[
-              { value: '', label: m.admin.common.anyStatus },
-              ...adminCampaignStatuses.map((s) => ({ value: s, label: m.campaigns.statuses[s] })),
-            ]}
-            value={form.values.status}
-            onChange={form.set('status')}
-            allowDeselect={false}
-            w={{ base: '100%', xs: 180 }}
-          />
-          <Group gap="xs">
-            <Button type="submit">{m.admin.common.search}</Button>
-            <Button variant="default" onClick={form.reset}>
-              {m.admin.common.clear}
-            </Button>
-          </Group>
-        </Group>
-      </form>
+      <AdminSearchForm
+        key={paramsKey}
+        form={form}
+        query={t.query}
+        queryPlaceholder={t.queryPlaceholder}
+        statuses={adminCampaignStatuses.map((s) => ({ value: s, label: m.campaigns.statuses[s] }))}
+        statusWidth={180}
+      />
       <QueryStates query={query} isEmpty={items.length === 0} empty={t.empty}>
-        <Stack component="ul" gap="sm" aria-label={t.list} p={0} m={0} style={{ listStyle: 'none' }}>
+        <AdminList label={t.list}>
           {items.map((campaign) => (
-            <Paper component="li" key={campaign.id} withBorder radius="md" p="md">
-              <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
-                <Stack gap={2} style={{ minWidth: 0, flex: '1 1 16rem' }}>
-                  <Anchor component={Link} to={`/campaigns/${encodeURIComponent(campaign.id)}`} fw={600}>
-                    {campaign.name}
-                  </Anchor>
-                  <Text size="sm">
-                    {t.business}:{' '}
-                    <Anchor
-                      component={Link}
-                      to={`/admin/users/${encodeURIComponent(campaign.business.id)}`}
-                      size="sm"
-                    >
-                      {campaign.business.name}
-                    </Anchor>
-                    {campaign.business.status === 'suspended' ? (
-                      <Badge color="red" variant="light" ml="xs" size="sm">
-                        {t.businessSuspended}
-                      </Badge>
-                    ) : null}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {[
-                      campaign.applicationDeadline
-                        ? t.deadline(format.date(campaign.applicationDeadline))
-                        : null,
-                      campaign.slots !== null ? t.slots(campaign.slotsFilled, campaign.slots) : null,
-                      t.openOffers(campaign.openOffers),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                  {campaign.unpublishedAt ? (
-                    <Text size="xs" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                      {t.unpublishedOn(format.date(campaign.unpublishedAt))}
-                      {campaign.unpublishedReason ? `: ${m.admin.quote(campaign.unpublishedReason)}` : ''}
-                    </Text>
-                  ) : null}
-                </Stack>
-                <Group gap="xs">
+            <AdminListItem
+              key={campaign.id}
+              basis="16rem"
+              side={
+                <>
                   <Badge variant="light">{m.campaigns.statuses[campaign.status]}</Badge>
                   {campaign.abilities.unpublish ? (
                     <Button
@@ -122,11 +68,45 @@ export function AdminCampaignsPage() {
                       {t.unpublish}
                     </Button>
                   ) : null}
-                </Group>
-              </Group>
-            </Paper>
+                </>
+              }
+            >
+              <Anchor component={Link} to={`/campaigns/${encodeURIComponent(campaign.id)}`} fw={600}>
+                {campaign.name}
+              </Anchor>
+              <Text size="sm">
+                {t.business}:{' '}
+                <Anchor
+                  component={Link}
+                  to={`/admin/users/${encodeURIComponent(campaign.business.id)}`}
+                  size="sm"
+                >
+                  {campaign.business.name}
+                </Anchor>
+                {campaign.business.status === 'suspended' ? (
+                  <Badge color="red" variant="light" ml="xs" size="sm">
+                    {t.businessSuspended}
+                  </Badge>
+                ) : null}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {[
+                  campaign.applicationDeadline ? t.deadline(format.date(campaign.applicationDeadline)) : null,
+                  campaign.slots !== null ? t.slots(campaign.slotsFilled, campaign.slots) : null,
+                  t.openOffers(campaign.openOffers),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              {campaign.unpublishedAt ? (
+                <Text size="xs" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {t.unpublishedOn(format.date(campaign.unpublishedAt))}
+                  {campaign.unpublishedReason ? `: ${m.admin.quote(campaign.unpublishedReason)}` : ''}
+                </Text>
+              ) : null}
+            </AdminListItem>
           ))}
-        </Stack>
+        </AdminList>
         <LoadMore query={query} label={m.admin.common.more} />
       </QueryStates>
       <ReasonDialog

@@ -14,6 +14,18 @@ import { type UserAction, useAdminUser, useUserAction } from './use-admin.ts';
 /** The UI's word for a value, or the value itself when the catalogue has none. */
 const label = (words: Record<string, string>, value: string) => words[value] ?? value;
 
+/** One titled card of the page; `id` is the title's id, which labels the section. */
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -140,17 +152,11 @@ export function UserPage() {
                   : null}
               </Alert>
             ) : null}
-            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-actions">
-              <Title order={2} size="h4" id="user-actions" mb="sm">
-                {t.actions}
-              </Title>
+            <Section id="user-actions" title={t.actions}>
               <Actions user={user} />
-            </Paper>
+            </Section>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-account">
-                <Title order={2} size="h4" id="user-account" mb="sm">
-                  {t.account}
-                </Title>
+              <Section id="user-account" title={t.account}>
                 <SimpleGrid component="dl" cols={2} spacing="sm" m={0}>
                   <Fact label={t.email}>{user.email}</Fact>
                   <Fact label={t.role}>{m.roles[user.role]}</Fact>
@@ -172,11 +178,8 @@ export function UserPage() {
                     )}
                   </Fact>
                 </SimpleGrid>
-              </Paper>
-              <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-activity">
-                <Title order={2} size="h4" id="user-activity" mb="sm">
-                  {t.activity}
-                </Title>
+              </Section>
+              <Section id="user-activity" title={t.activity}>
                 <SimpleGrid component="dl" cols={2} spacing="sm" m={0}>
                   {(Object.keys(t.counts) as (keyof typeof t.counts)[]).map((key) => (
                     <Fact key={key} label={t.counts[key]}>
@@ -186,12 +189,9 @@ export function UserPage() {
                     </Fact>
                   ))}
                 </SimpleGrid>
-              </Paper>
+              </Section>
             </SimpleGrid>
-            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-moderation">
-              <Title order={2} size="h4" id="user-moderation" mb="sm">
-                {t.moderation}
-              </Title>
+            <Section id="user-moderation" title={t.moderation}>
               {user.moderation.length === 0 ? (
                 <Text c="dimmed">{t.noModeration}</Text>
               ) : (
@@ -229,11 +229,8 @@ export function UserPage() {
               >
                 {t.seeAudit}
               </Anchor>
-            </Paper>
-            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-reports">
-              <Title order={2} size="h4" id="user-reports" mb="sm">
-                {t.reports}
-              </Title>
+            </Section>
+            <Section id="user-reports" title={t.reports}>
               {user.reports.length === 0 ? (
                 <Text c="dimmed">{t.noReports}</Text>
               ) : (
@@ -259,7 +256,7 @@ export function UserPage() {
                   ))}
                 </Stack>
               )}
-            </Paper>
+            </Section>
           </>
         ) : null}
       </QueryStates>

@@ -1,5 +1,5 @@
 import { type Role, roles, userStatuses } from '@bextr/contracts';
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Select, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -7,6 +7,8 @@ import { QueryStates } from '../../components/QueryStates.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useUrlFilterForm, useUrlFilters } from '../../components/use-url-filters.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { AdminList, AdminListItem } from './AdminList.tsx';
+import { AdminSearchForm } from './AdminSearchForm.tsx';
 import { UserStatusBadge } from './UserStatusBadge.tsx';
 import { useAdminUsers } from './use-admin.ts';
 
@@ -31,74 +33,55 @@ export function UsersPage() {
   return (
     <>
       <PageHeader title={t.title} lead={t.lead} />
-      <form onSubmit={form.submit} key={paramsKey}>
-        <Group align="flex-end" gap="sm" mb="lg" wrap="wrap">
-          <TextInput
-            label={t.query}
-            placeholder={t.queryPlaceholder}
-            value={form.values.q}
-            onChange={(e) => form.set('q')(e.currentTarget.value)}
-            style={{ flex: '1 1 16rem' }}
-            type="search"
-          />
-          <Select
-            label={t.role}
-            data={[{ value: '', label: t.anyRole }, ...roles.map((r) => ({ value: r, label: m.roles[r] }))]}
-            value={form.values.role}
-            onChange={form.set('role')}
-            allowDeselect={false}
-            w={{ base: '100%', xs: 170 }}
-          />
-          <Select
-            label={m.admin.common.status}
-            data={[
-              { value: '', label: m.admin.common.anyStatus },
-              ...userStatuses.map((s) => ({ value: s, label: m.admin.userStatuses[s] })),
-            ]}
-            value={form.values.status}
-            onChange={form.set('status')}
-            allowDeselect={false}
-            w={{ base: '100%', xs: 170 }}
-          />
-          <Group gap="xs">
-            <Button type="submit">{m.admin.common.search}</Button>
-            <Button variant="default" onClick={form.reset}>
-              {m.admin.common.clear}
-            </Button>
-          </Group>
-        </Group>
-      </form>
+      <AdminSearchForm
+        key={paramsKey}
+        form={form}
+        query={t.query}
+        queryPlaceholder={t.queryPlaceholder}
+        statuses={userStatuses.map((s) => ({ value: s, label: m.admin.userStatuses[s] }))}
+        statusWidth={170}
+      >
+        <Select
+          label={t.role}
+          data={[{ value: '', label: t.anyRole }, ...roles.map((r) => ({ value: r, label: m.roles[r] }))]}
+          value={form.values.role}
+          onChange={form.set('role')}
+          allowDeselect={false}
+          w={{ base: '100%', xs: 170 }}
+        />
+      </AdminSearchForm>
       <QueryStates query={query} isEmpty={items.length === 0} empty={t.empty}>
-        <Stack component="ul" gap="sm" aria-label={t.list} p={0} m={0} style={{ listStyle: 'none' }}>
+        <AdminList label={t.list}>
           {items.map((user) => (
-            <Paper component="li" key={user.id} withBorder radius="md" p="md">
-              <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
-                <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
-                  <Anchor component={Link} to={`/admin/users/${encodeURIComponent(user.id)}`} fw={600}>
-                    {user.displayName ?? user.name}
-                  </Anchor>
-                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {[
-                      user.displayName && user.displayName !== user.name ? user.name : null,
-                      user.handle ? `@${user.handle}` : null,
-                      user.email,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t.joined(format.date(user.createdAt))}
-                    {user.emailVerified ? '' : ` · ${t.unverified}`}
-                  </Text>
-                </Stack>
-                <Group gap="xs">
+            <AdminListItem
+              key={user.id}
+              basis="14rem"
+              side={
+                <>
                   <Badge variant="outline">{m.roles[user.role]}</Badge>
                   <UserStatusBadge status={user.status} />
-                </Group>
-              </Group>
-            </Paper>
+                </>
+              }
+            >
+              <Anchor component={Link} to={`/admin/users/${encodeURIComponent(user.id)}`} fw={600}>
+                {user.displayName ?? user.name}
+              </Anchor>
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {[
+                  user.displayName && user.displayName !== user.name ? user.name : null,
+                  user.handle ? `@${user.handle}` : null,
+                  user.email,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t.joined(format.date(user.createdAt))}
+                {user.emailVerified ? '' : ` · ${t.unverified}`}
+              </Text>
+            </AdminListItem>
           ))}
-        </Stack>
+        </AdminList>
         <LoadMore query={query} label={m.admin.common.more} />
       </QueryStates>
     </>

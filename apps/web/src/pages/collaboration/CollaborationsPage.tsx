@@ -2,10 +2,10 @@ import type { CollaborationListItem } from '@bextr/contracts';
 import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
+import { DashboardSection } from '../../components/DashboardSection.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -71,8 +71,6 @@ export function CollaborationRow({ item, compact }: { item: CollaborationListIte
   );
 }
 
-const listStyle = { listStyle: 'none' } as const;
-
 /** /collaborations — mine, on either side, newest activity first. */
 export function CollaborationsPage() {
   const { m } = useI18n();
@@ -86,29 +84,24 @@ export function CollaborationsPage() {
   return (
     <Stack gap={0} maw={960}>
       <PageHeader title={t.title} lead={t.lead} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder p="lg" radius="md">
+      <PagedList
+        query={query}
+        isEmpty={items.length === 0}
+        empty={
           <Stack gap="sm" align="flex-start">
             <Text>{t.empty}</Text>
             <Button component={Link} to={isBusiness ? '/dashboard' : '/campaigns'}>
               {isBusiness ? t.emptyBusinessCta : t.emptyInfluencerCta}
             </Button>
           </Stack>
-        </Paper>
-      ) : (
-        <div>
-          <Stack component="ul" gap="md" p={0} m={0} style={listStyle} aria-label={t.label}>
-            {items.map((item) => (
-              <CollaborationRow key={item.id} item={item} />
-            ))}
-          </Stack>
-          <LoadMore query={query} label={t.loadMore} />
-        </div>
-      )}
+        }
+        label={t.label}
+        loadMore={t.loadMore}
+      >
+        {items.map((item) => (
+          <CollaborationRow key={item.id} item={item} />
+        ))}
+      </PagedList>
     </Stack>
   );
 }
@@ -121,30 +114,18 @@ export function CollaborationsSection() {
     api.collaborations.list({ limit: 5 }, signal).then((page) => ({ ...page, nextCursor: null })),
   );
   return (
-    <Paper component="section" withBorder radius="md" p="lg" aria-labelledby="collaborations-title">
-      <Group justify="space-between" mb="md" gap="xs">
-        <Title order={2} size="h4" id="collaborations-title">
-          {t.dashboardTitle}
-        </Title>
-        {items.length > 0 ? (
-          <Anchor component={Link} to="/collaborations" size="sm">
-            {t.dashboardAll}
-          </Anchor>
-        ) : null}
-      </Group>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t.empty}</Text>
-      ) : (
-        <Stack component="ul" gap="sm" p={0} m={0} style={listStyle}>
+    <DashboardSection
+      id="collaborations-title"
+      title={t.dashboardTitle}
+      all={items.length > 0 ? { to: '/collaborations', label: t.dashboardAll } : null}
+    >
+      <QueryStates query={query} isEmpty={items.length === 0} empty={t.empty}>
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((item) => (
             <CollaborationRow key={item.id} item={item} compact />
           ))}
         </Stack>
-      )}
-    </Paper>
+      </QueryStates>
+    </DashboardSection>
   );
 }

@@ -2,6 +2,7 @@ import type { Invitation, Offer } from '@bextr/contracts';
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
+import { DashboardSection } from '../../components/DashboardSection.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
 import { OfferStatusBadge } from '../../components/OfferStatusBadge.tsx';
@@ -43,17 +44,11 @@ export function LatestOffers({ query }: { query: ReturnType<typeof useLatestOffe
   const t = m.offers.dashboard;
   const items = query.data?.items ?? [];
   return (
-    <Paper component="section" withBorder radius="md" p="lg" aria-labelledby="latest-offers-title">
-      <Group justify="space-between" mb="md" gap="xs">
-        <Title order={2} size="h4" id="latest-offers-title">
-          {t.offersTitle}
-        </Title>
-        {items.length > 0 ? (
-          <Anchor component={Link} to="/offers" size="sm">
-            {t.allOffers}
-          </Anchor>
-        ) : null}
-      </Group>
+    <DashboardSection
+      id="latest-offers-title"
+      title={t.offersTitle}
+      all={items.length > 0 ? { to: '/offers', label: t.allOffers } : null}
+    >
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
@@ -72,7 +67,7 @@ export function LatestOffers({ query }: { query: ReturnType<typeof useLatestOffe
           ))}
         </Stack>
       )}
-    </Paper>
+    </DashboardSection>
   );
 }
 

@@ -2,10 +2,8 @@ import type { ReportSummary } from '@bextr/contracts';
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -48,24 +46,17 @@ export function MyReportsPage() {
   return (
     <Stack gap={0} maw={960}>
       <PageHeader title={t.title} lead={t.lead} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder p="lg" radius="md">
-          <Text>{t.empty}</Text>
-        </Paper>
-      ) : (
-        <div>
-          <Stack gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t.list}>
-            {items.map((report) => (
-              <ReportCard key={report.id} report={report} />
-            ))}
-          </Stack>
-          <LoadMore query={query} label={t.loadMore} />
-        </div>
-      )}
+      <PagedList
+        query={query}
+        isEmpty={items.length === 0}
+        empty={<Text>{t.empty}</Text>}
+        label={t.list}
+        loadMore={t.loadMore}
+      >
+        {items.map((report) => (
+          <ReportCard key={report.id} report={report} />
+        ))}
+      </PagedList>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { recoveryCodeSchema, totpCodeSchema } from '@bextr/contracts';
 import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { z } from 'zod';
 import { AuthCard } from '../../components/AuthCard.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -40,6 +40,36 @@ export function SecondFactorStep({ onStartOver }: { onStartOver: () => void }) {
   );
 }
 
+/** The frame both forms share: the form-level error, the one field, and the submit button. */
+function StepForm({
+  onSubmit,
+  error,
+  notes,
+  pending,
+  children,
+}: {
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  error: unknown;
+  notes: readonly string[];
+  pending: boolean;
+  children: ReactNode;
+}) {
+  const { m } = useI18n();
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <Stack gap="md">
+        <FormAlert error={error} extra={notes} />
+        {children}
+        <Group justify="flex-end">
+          <Button type="submit" loading={pending}>
+            {m.secondFactor.signIn.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 function CodeForm() {
   const { m } = useI18n();
   const t = m.secondFactor.signIn;
@@ -50,24 +80,21 @@ function CodeForm() {
     codeFields: { INVALID_SECOND_FACTOR_CODE: 'code' },
   });
   return (
-    <form noValidate onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}>
-      <Stack gap="md">
-        <FormAlert error={formError} extra={formNotes} />
-        <CodeField
-          label={t.code}
-          description={t.codeHint}
-          data-autofocus
-          autoFocus
-          key={form.key('code')}
-          {...form.getInputProps('code')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={complete.isPending}>
-            {t.submit}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <StepForm
+      onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}
+      error={formError}
+      notes={formNotes}
+      pending={complete.isPending}
+    >
+      <CodeField
+        label={t.code}
+        description={t.codeHint}
+        data-autofocus
+        autoFocus
+        key={form.key('code')}
+        {...form.getInputProps('code')}
+      />
+    </StepForm>
   );
 }
 
@@ -81,26 +108,23 @@ function RecoveryForm() {
     codeFields: { INVALID_RECOVERY_CODE: 'recoveryCode' },
   });
   return (
-    <form noValidate onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}>
-      <Stack gap="md">
-        <FormAlert error={formError} extra={formNotes} />
-        <TextInput
-          label={t.recoveryCode}
-          description={t.recoveryHint}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          key={form.key('recoveryCode')}
-          {...form.getInputProps('recoveryCode')}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={complete.isPending}>
-            {t.submit}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <StepForm
+      onSubmit={handleSubmit((body) => complete.mutate(body, { onError: fail }))}
+      error={formError}
+      notes={formNotes}
+      pending={complete.isPending}
+    >
+      <TextInput
+        label={t.recoveryCode}
+        description={t.recoveryHint}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        key={form.key('recoveryCode')}
+        {...form.getInputProps('recoveryCode')}
+      />
+    </StepForm>
   );
 }
