@@ -66,11 +66,14 @@ describe('warn', () => {
     });
     expect(mute.status).toBe(400);
     // Muting everything that can be muted leaves the warning e-mail on.
-    const everything = await person.client.put('/api/v1/notification-preferences', {
-      email: { offer_accepted: false, new_messages: false, review_received: false },
-    });
+    const everything = await person.client.put<{ email: Record<string, boolean> }>(
+      '/api/v1/notification-preferences',
+      {
+        email: { offer_accepted: false, new_messages: false, review_received: false },
+      },
+    );
     expect(everything.status).toBe(200);
-    expect(Object.keys(everything.body.email ?? {})).not.toContain('account_warned');
+    expect(Object.keys(everything.body.email)).not.toContain('account_warned');
     await admin.client.post(userUrl(person.user.id, 'warn'), { message: 'Please keep your deadlines.' });
     const [mail] = await readMail(t.app, person.email);
     expect(mail?.subject).toBe('A warning from the BeXtr team');
