@@ -1,6 +1,18 @@
 import type { AuditAction, AuditSubjectType } from '@bextr/contracts';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
+
+/** The audit actions that moderate a user: a warning, a suspension, a reinstatement. */
+const moderationActions: AuditAction[] = ['user.warn', 'user.suspend', 'user.reinstate'];
+
+/** Where-condition on `auditLog`: the moderation entries about one user. */
+export const moderationOfUser = (userId: string) =>
+  and(
+    eq(auditLog.subjectType, 'user'),
+    eq(auditLog.subjectId, userId),
+    inArray(auditLog.action, moderationActions),
+  );
 
 export interface AuditEntry {
   /** The admin who acted. */

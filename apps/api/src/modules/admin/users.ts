@@ -1,5 +1,5 @@
 import type { AdminUserListQuery } from '@bextr/contracts';
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
@@ -15,6 +15,7 @@ import {
 } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { createdBefore, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
+import { moderationOfUser } from './audit.ts';
 import { exactCreatedAt, exactKey } from './cursor.ts';
 import { likePattern } from './policy.ts';
 
@@ -101,13 +102,7 @@ export async function getUserDetail(ctx: AppContext, opts: { id: string }) {
     .select({ entry: auditLog, actorName: actor.name })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.subjectType, 'user'),
-        eq(auditLog.subjectId, id),
-        inArray(auditLog.action, ['user.warn', 'user.suspend', 'user.reinstate']),
-      ),
-    )
+    .where(moderationOfUser(id))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(50);
   return {

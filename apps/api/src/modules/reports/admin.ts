@@ -15,7 +15,7 @@ import {
 } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
-import { recordAudit } from '../admin/audit.ts';
+import { moderationOfUser, recordAudit } from '../admin/audit.ts';
 import { warnUserInTx } from '../admin/moderation.ts';
 import { afterSuspension, suspendUserInTx } from '../admin/suspension.ts';
 import type { UserRow } from '../auth/sessions.ts';
@@ -119,13 +119,7 @@ async function partyHistory(ctx: AppContext, userId: string, reportId: string) {
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.subjectType, 'user'),
-        eq(auditLog.subjectId, userId),
-        inArray(auditLog.action, ['user.warn', 'user.suspend', 'user.reinstate']),
-      ),
-    )
+    .where(moderationOfUser(userId))
     .orderBy(desc(auditLog.createdAt));
   const ref = (r: (typeof others)[number]) => ({
     id: r.id,

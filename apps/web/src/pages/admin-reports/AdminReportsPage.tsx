@@ -9,8 +9,8 @@ import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title } from '@mantin
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/index.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useUrlFilters } from '../../components/use-url-filters.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';

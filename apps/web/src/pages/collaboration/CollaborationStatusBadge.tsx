@@ -17,34 +17,31 @@ const lineColor: Record<DeliverableStatus, string> = {
   approved: 'teal',
 };
 
-/** A collaboration's state; the text always names it, so color is never the only cue. */
-export function CollaborationStatusBadge({ status }: { status: CollaborationStatus }) {
-  const { m } = useI18n();
+/** The badge both share; `data-status` lets collaboration.css adjust its colors. */
+function StateBadge({ status, color, label }: { status: string; color: string; label: string }) {
   return (
     <Badge
       className="collab-status"
       data-status={status}
-      color={statusColor[status]}
+      color={color}
       variant="light"
       style={{ flexShrink: 0 }}
     >
-      {m.collaborations.statuses[status]}
+      {label}
     </Badge>
   );
+}
+
+/** A collaboration's state; the text always names it, so color is never the only cue. */
+export function CollaborationStatusBadge({ status }: { status: CollaborationStatus }) {
+  const { m } = useI18n();
+  return <StateBadge status={status} color={statusColor[status]} label={m.collaborations.statuses[status]} />;
 }
 
 /** Where one deliverable line stands. */
 export function LineStatusBadge({ status }: { status: DeliverableStatus }) {
   const { m } = useI18n();
   return (
-    <Badge
-      className="collab-status"
-      data-status={status}
-      color={lineColor[status]}
-      variant="light"
-      style={{ flexShrink: 0 }}
-    >
-      {m.collaborations.lineStatuses[status]}
-    </Badge>
+    <StateBadge status={status} color={lineColor[status]} label={m.collaborations.lineStatuses[status]} />
   );
 }

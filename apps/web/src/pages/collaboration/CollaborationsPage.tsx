@@ -3,8 +3,8 @@ import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } fro
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
 import { DashboardSection } from '../../components/DashboardSection.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
