@@ -43,11 +43,23 @@ export function linkIn(text: string): string {
 }
 
 /** The page's serious and critical axe violations (WCAG 2 A and AA), one line each: `[]` passes. */
-export async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+export async function seriousViolations(page: Page, within?: string) {
+  const builder = new AxeBuilder({ page });
+  if (within) builder.include(within);
+  const results = await builder.withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The JSON answer of an API call made in a flow's setup, after checking its status (the body is
+ * the failure message otherwise). */
+export async function expectJson<T>(
+  response: Awaited<ReturnType<APIRequestContext['get']>>,
+  status: number,
+): Promise<T> {
+  expect(response.status(), await response.text()).toBe(status);
+  return (await response.json()) as T;
 }
 
 /** The demo admin (seeded when no ADMIN_EMAIL is set, as in these flows) and its published demo

@@ -1,6 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { seriousViolations, signInAsAdmin, snap } from './helpers.ts';
+import { expectJson, seriousViolations, signInAsAdmin, snap } from './helpers.ts';
 import { makePng } from './images.ts';
 import {
   closeContexts,
@@ -15,11 +14,6 @@ import {
 
 test.afterEach(async ({ browser: _browser }, testInfo) => closeContexts(testInfo));
 
-async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
 test('an influencer reports the business; an admin reads the evidence pack, messages both and suspends the business, whose session ends and who cannot sign in again', async ({
   browser,
 }) => {
@@ -31,8 +25,8 @@ test('an influencer reports the business; an admin reads the evidence pack, mess
 
   // ── The offer is accepted (a collaboration), then things go wrong.
   const offerId = await sendOfferByApi(eva, campaign, 'Slow mornings are my whole feed.');
-  await json(await business.page.request.post(`/api/v1/offers/${offerId}/accept`), 200);
-  const { offer } = await json<{ offer: { conversationId: string } }>(
+  await expectJson(await business.page.request.post(`/api/v1/offers/${offerId}/accept`), 200);
+  const { offer } = await expectJson<{ offer: { conversationId: string } }>(
     await eva.page.request.get(`/api/v1/offers/${offerId}`),
     200,
   );

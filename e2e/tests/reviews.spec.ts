@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { seriousViolations } from './helpers.ts';
+import { expectJson, seriousViolations } from './helpers.ts';
 import {
   closeContexts,
   publishCampaign,
@@ -15,20 +13,6 @@ import {
 test.afterEach(async ({ browser: _browser }, testInfo) => closeContexts(testInfo));
 
 type Line = { id: string; current: boolean };
-
-/** Serious and critical axe violations (WCAG 2 A, AA) inside one part of the page: the reviews
- * section of the collaboration page (the rest of that page is checked by its own spec). */
-async function sectionViolations(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
 
 test('both sides review a completed collaboration; the ratings show on the profile, the business page, the offer row and the directory', async ({
   browser,
@@ -47,25 +31,28 @@ test('both sides review a completed collaboration; the ratings show on the profi
   // ── Through the API: the offer is accepted, every deliverable proved and approved → completed.
   const offerId = await sendOfferByApi(eva, campaign, 'Slow mornings are my whole feed.');
   const b = business.page.request;
-  await json(await b.post(`/api/v1/offers/${offerId}/accept`), 200);
-  const { items } = await json<{ items: { id: string; offerId: string }[] }>(
+  await expectJson(await b.post(`/api/v1/offers/${offerId}/accept`), 200);
+  const { items } = await expectJson<{ items: { id: string; offerId: string }[] }>(
     await b.get('/api/v1/collaborations'),
     200,
   );
   const collaborationId = items.find((c) => c.offerId === offerId)?.id ?? '';
   expect(collaborationId).not.toBe('');
   const base = `/api/v1/collaborations/${collaborationId}`;
-  const { collaboration } = await json<{ collaboration: { deliverables: Line[] } }>(await b.get(base), 200);
+  const { collaboration } = await expectJson<{ collaboration: { deliverables: Line[] } }>(
+    await b.get(base),
+    200,
+  );
   for (const line of collaboration.deliverables.filter((d) => d.current)) {
-    await json(
+    await expectJson(
       await eva.page.request.post(`${base}/deliverables/${line.id}/proof`, {
         data: { url: 'https://www.instagram.com/p/slow-mornings/' },
       }),
       200,
     );
-    await json(await b.post(`${base}/deliverables/${line.id}/approve`), 200);
+    await expectJson(await b.post(`${base}/deliverables/${line.id}/approve`), 200);
   }
-  const done = await json<{ collaboration: { status: string } }>(await b.get(base), 200);
+  const done = await expectJson<{ collaboration: { status: string } }>(await b.get(base), 200);
   expect(done.collaboration.status).toBe('completed');
 
   // ── The influencer reviews the business on the collaboration page, in Slovak.
@@ -86,7 +73,7 @@ test('both sides review a completed collaboration; the ratings show on the profi
   await expect(section.getByText('Jasné zadanie, rýchle odpovede a platba načas. Odporúčam!')).toBeVisible();
   await expect(section.getByRole('button', { name: 'Zverejniť recenziu' })).toHaveCount(0);
   await expect(section.getByText('Druhá strana vás zatiaľ neohodnotila.')).toBeVisible();
-  expect(await sectionViolations(page, '[aria-labelledby="collaboration-reviews-title"]')).toEqual([]);
+  expect(await seriousViolations(page, '[aria-labelledby="collaboration-reviews-title"]')).toEqual([]);
   await snapTop(page, 'reviews-collaboration-sk');
 
   // ── The business sees it and reviews the influencer, in English.
@@ -131,7 +118,7 @@ test('both sides review a completed collaboration; the ratings show on the profi
   await expect(owner.getByRole('img', { name: '4 out of 5, 1 review' })).toBeVisible();
 
   // ── The business page, as the influencer sees it in Slovak.
-  const me = await json<{ user: { id: string } }>(await b.get('/api/v1/auth/me'), 200);
+  const me = await expectJson<{ user: { id: string } }>(await b.get('/api/v1/auth/me'), 200);
   await page.goto(`/businesses/${me.user.id}`);
   await expect(page.getByRole('heading', { level: 1, name: business.companyName })).toBeVisible();
   await expect(page.getByRole('img', { name: '5 z 5, 1 recenzia' })).toBeVisible();

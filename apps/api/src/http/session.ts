@@ -17,7 +17,7 @@ declare module 'fastify' {
 
 /** An admin whose second factor is not on yet: signed in, but refused by every API route except
  * its own account's (/auth/*) and its live stream. */
-export const needsSecondFactorSetup = (user: UserRow) => user.role === 'admin' && user.totpEnabledAt === null;
+const needsSecondFactorSetup = (user: UserRow) => user.role === 'admin' && user.totpEnabledAt === null;
 
 /** Reads the session cookie on every request and settles the language of the answer. */
 export function registerSession(app: FastifyInstance, ctx: AppContext) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import {
   campaigns,
@@ -8,10 +8,10 @@ import {
   influencerProfiles,
   offers,
   reports,
-  reviews,
   users,
 } from '../db/schema.ts';
 import { createCollaboration } from '../modules/collaborations/create.ts';
+import { insertReview } from '../modules/reviews/queries.ts';
 import { DEMO_INFLUENCER } from './demo-offers-plan.ts';
 
 interface DemoReview {
@@ -74,7 +74,7 @@ const stages: DemoCollaboration[] = [
   },
 ];
 
-const PROOF_NOTE = { sk: 'Zverejnené, odkaz je v prílohe.', en: 'Live now — link attached.' };
+const PROOF_NOTE = 'Zverejnené, odkaz je v prílohe.';
 
 async function completeLines(
   tx: Tx,
@@ -93,7 +93,7 @@ async function completeLines(
       collaborationId,
       submittedBy: influencerId,
       url: `https://www.instagram.com/p/bextr-demo-${collaborationId.slice(-6)}-${line.key}/`,
-      note: PROOF_NOTE.sk,
+      note: PROOF_NOTE,
       decision: 'approved',
       decidedBy: businessId,
       decidedAt: at,
@@ -114,16 +114,15 @@ async function review(
   r: DemoReview,
   at: Date,
 ) {
-  await tx
-    .insert(reviews)
-    .values({ collaborationId, authorId, subjectId, rating: r.rating, text: r.text, createdAt: at });
-  await tx
-    .update(users)
-    .set({
-      ratingCount: sql`${users.ratingCount} + 1`,
-      ratingTotal: sql`${users.ratingTotal} + ${r.rating}`,
-    })
-    .where(eq(users.id, subjectId));
+  const inserted = await insertReview(tx, {
+    collaborationId,
+    authorId,
+    subjectId,
+    rating: r.rating,
+    text: r.text,
+    createdAt: at,
+  });
+  if (!inserted) throw new Error('demo review not inserted');
 }
 
 /** A collaboration for every accepted demo offer (made the way accepting makes it), then: three
@@ -174,7 +173,7 @@ export async function seedDemoCollaborations(db: Db): Promise<void> {
             collaborationId: row.id,
             submittedBy: row.influencerId,
             url: 'https://www.instagram.com/p/bextr-demo-lucia-1/',
-            note: PROOF_NOTE.sk,
+            note: PROOF_NOTE,
             createdAt: later,
           });
           await tx

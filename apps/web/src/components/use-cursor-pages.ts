@@ -3,9 +3,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** A cursor-paginated list: '' is the first page's cursor; `items` flattens the pages loaded so far. */
-export function useCursorPages<T>(
+/** `E` carries whatever else a page holds (e.g. a count), read from `query.data.pages`. */
+export function useCursorPages<T, E extends object = object>(
   queryKey: unknown[],
-  fetchPage: (cursor: string, signal: AbortSignal) => Promise<Page<T>>,
+  fetchPage: (cursor: string, signal: AbortSignal) => Promise<Page<T> & E>,
 ) {
   const query = useInfiniteQuery({
     queryKey,

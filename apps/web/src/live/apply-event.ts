@@ -2,6 +2,7 @@ import type { Conversation } from '@bextr/contracts';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { notificationKeys } from '../notifications/use-notifications.ts';
 import { campaignKey } from '../pages/campaign/use-campaign.ts';
+import { collaborationKeys } from '../pages/collaboration/use-collaboration.ts';
 import { outbox } from '../threads/outbox.ts';
 import {
   addMessage,
@@ -87,7 +88,7 @@ export function applyLiveEvent(
       // The other side reviewed me: the collaboration page shows their review at once.
       const { kind, collaborationId } = event.data.notification;
       if (kind === 'review_received' && collaborationId)
-        void queryClient.invalidateQueries({ queryKey: ['collaborations', collaborationId, 'reviews'] });
+        void queryClient.invalidateQueries({ queryKey: collaborationKeys.reviews(collaborationId) });
       // A report opened against me, a message on one, its resolution: my reports and the report page.
       if (kind.startsWith('report_')) void queryClient.invalidateQueries({ queryKey: ['reports'] });
       return;

@@ -114,7 +114,7 @@ export class EventHub {
 
   /** Ends the streams whose session no longer signs anyone in: deleted, expired, or its user no
    * longer active. One query per FETCH_BATCH sessions. */
-  async checkSessions(): Promise<void> {
+  private async checkSessions(): Promise<void> {
     const open = new Set<string>();
     for (const own of this.streams.values()) for (const s of own) open.add(s.sessionId);
     if (open.size === 0) return;

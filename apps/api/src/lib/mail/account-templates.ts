@@ -1,11 +1,8 @@
 import type { Locale } from '@bextr/contracts';
-import { layout, type RenderedMail } from './templates.ts';
+import { greeting, layout, type RenderedMail } from './templates.ts';
 
 /** E-mails about the account itself from the BeXtr team: sent directly (not as notifications, which
  * skip suspended accounts and can be muted). */
-
-const greeting = (locale: Locale, name: string) =>
-  locale === 'sk' ? `Dobrý deň, ${name},` : `Hello ${name},`;
 
 /** The account is suspended: why, and what that means. No button: the user cannot sign in. */
 export function suspensionMail(locale: Locale, opts: { name: string; reason: string }): RenderedMail {

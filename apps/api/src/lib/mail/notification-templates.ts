@@ -1,5 +1,5 @@
 import type { Locale, NotificationKind } from '@bextr/contracts';
-import { layout, type MailLink, type RenderedMail } from './templates.ts';
+import { greeting, layout, type MailLink, type RenderedMail } from './templates.ts';
 
 /** The footer's one-click unsubscribe link (this kind only) and the settings page (every kind). */
 export interface UnsubscribeLinks {
@@ -367,9 +367,6 @@ const sk: Record<NotificationKind, Texts> = {
     button: 'Upraviť kampaň',
   }),
 };
-
-const greeting = (locale: Locale, name: string) =>
-  locale === 'sk' ? `Dobrý deň, ${name},` : `Hello ${name},`;
 
 /** The e-mail of one in-app notification, in the recipient's language. */
 export function notificationMail(input: NotificationMailInput): RenderedMail {

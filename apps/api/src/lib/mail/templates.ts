@@ -19,6 +19,10 @@ export interface MailLink {
 
 /** One layout for every e-mail: a greeting, paragraphs, optional linked items (e.g. one per thread),
  * an optional button, a footer — with a one-click unsubscribe link when `unsubscribe` is given. */
+/** The opening line of every e-mail to a named person. */
+export const greeting = (locale: Locale, name: string) =>
+  locale === 'sk' ? `Dobrý deň, ${name},` : `Hello ${name},`;
+
 export function layout(opts: {
   locale: Locale;
   subject: string;

@@ -12,8 +12,14 @@ import {
   reports,
   users,
 } from '../../db/schema.ts';
-import { createdBefore, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
-import { exactCreatedAt, exactKey } from './cursor.ts';
+import {
+  createdBefore,
+  decodeCursor,
+  exactCreatedAt,
+  exactKey,
+  isCreatedKey,
+  pageOf,
+} from '../campaigns/cursor.ts';
 import { presentAuditEntry } from './presenter.ts';
 
 const actor = alias(users, 'actor');
@@ -68,11 +74,12 @@ async function subjectLabels(ctx: AppContext, entries: { subjectType: string; su
         .where(inArray(reports.id, reportIds));
     },
   };
-  for (const [type, load] of Object.entries(loaders)) {
-    const typeIds = ids(type);
-    if (typeIds.length === 0) continue;
-    for (const r of await load(typeIds)) put(type, r.id, r.label);
-  }
+  // One query per subject kind on the page, run together.
+  const wanted = Object.entries(loaders).filter(([type]) => ids(type).length > 0);
+  const loaded = await Promise.all(wanted.map(([type, load]) => load(ids(type))));
+  wanted.forEach(([type], i) => {
+    for (const r of loaded[i] ?? []) put(type, r.id, r.label);
+  });
   return labels;
 }
 

@@ -5,10 +5,16 @@ import type { Db, Tx } from '../../db/client.ts';
 import { businessProfiles, campaigns, offers, users } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
-import { createdBefore, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
+import {
+  createdBefore,
+  decodeCursor,
+  exactCreatedAt,
+  exactKey,
+  isCreatedKey,
+  pageOf,
+} from '../campaigns/cursor.ts';
 import { notify } from '../notifications/service.ts';
 import { recordAudit } from './audit.ts';
-import { exactCreatedAt, exactKey } from './cursor.ts';
 import { likePattern } from './policy.ts';
 import { type AdminCampaignRow, presentAdminCampaign } from './presenter.ts';
 

@@ -7,6 +7,7 @@ import { reinstatementMail } from '../../lib/mail/account-templates.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { notify } from '../notifications/service.ts';
+import { pageUrl } from '../public-pages/html.ts';
 import { recordAudit } from './audit.ts';
 import { afterSuspension, suspendUserInTx } from './suspension.ts';
 
@@ -82,7 +83,7 @@ export async function reinstateUser(
       ...reinstatementMail(user.locale, {
         name: user.name,
         reason: opts.reason ?? null,
-        signInUrl: `${ctx.baseUrl}/sign-in${user.locale === 'sk' ? '?lang=sk' : ''}`,
+        signInUrl: pageUrl(ctx.baseUrl, '/sign-in', user.locale),
       }),
     });
     await recordAudit(tx, {

@@ -16,7 +16,7 @@ const weekOf = (column: AnyColumn) =>
   sql<string>`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
 
 /** The Monday (UTC) starting the week `weeksAgo` weeks before this one, as YYYY-MM-DD. */
-export function mondayUtc(now: Date, weeksAgo = 0): string {
+function mondayUtc(now: Date, weeksAgo = 0): string {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   day.setUTCDate(day.getUTCDate() - sinceMonday - 7 * weeksAgo);

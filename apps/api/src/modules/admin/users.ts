@@ -14,13 +14,19 @@ import {
   users,
 } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
-import { createdBefore, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
+import {
+  createdBefore,
+  decodeCursor,
+  exactCreatedAt,
+  exactKey,
+  isCreatedKey,
+  pageOf,
+} from '../campaigns/cursor.ts';
 import { moderationOfUser } from './audit.ts';
-import { exactCreatedAt, exactKey } from './cursor.ts';
 import { likePattern } from './policy.ts';
 
 /** Users with the names their profiles give them (company, display name, handle). */
-export function selectAdminUsers(db: Db | Tx) {
+function selectAdminUsers(db: Db | Tx) {
   return db
     .select({
       user: users,
@@ -73,48 +79,46 @@ export async function getUserDetail(ctx: AppContext, opts: { id: string }) {
   const [row] = await selectAdminUsers(ctx.db).where(eq(users.id, opts.id));
   if (!row) throw notFound();
   const id = opts.id;
-  const [counts] = await ctx.db
-    .select({
-      campaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.ownerId} = ${id} and ${campaigns.status} <> 'draft')`,
-      publishedCampaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.ownerId} = ${id} and ${campaigns.status} = 'published')`,
-      offers: sql<number>`(select count(*)::int from ${offers} where ${offers.influencerId} = ${id} or ${offers.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.ownerId} = ${id}))`,
-      collaborations: sql<number>`(select count(*)::int from ${collaborations} where ${collaborations.businessId} = ${id} or ${collaborations.influencerId} = ${id})`,
-      reportsBy: sql<number>`(select count(*)::int from ${reports} where ${reports.reporterId} = ${id})`,
-      reportsAgainst: sql<number>`(select count(*)::int from ${reports} where ${reports.againstUserId} = ${id})`,
-    })
-    .from(users)
-    .where(eq(users.id, id));
   const otherId = sql`case when ${reports.reporterId} = ${id} then ${reports.againstUserId} else ${reports.reporterId} end`;
-  const reportRows = await ctx.db
-    .select({
-      report: reports,
-      otherName: sql<string>`coalesce(${otherInfluencer.displayName}, ${otherBusiness.companyName}, ${other.name})`,
-    })
-    .from(reports)
-    .innerJoin(other, sql`${other.id} = ${otherId}`)
-    .leftJoin(otherInfluencer, eq(otherInfluencer.userId, other.id))
-    .leftJoin(otherBusiness, eq(otherBusiness.userId, other.id))
-    .where(or(eq(reports.reporterId, id), eq(reports.againstUserId, id)))
-    .orderBy(desc(reports.createdAt), desc(reports.id))
-    .limit(20);
   const actor = alias(users, 'actor');
-  const moderation = await ctx.db
-    .select({ entry: auditLog, actorName: actor.name })
-    .from(auditLog)
-    .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    .where(moderationOfUser(id))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(50);
+  // Three independent reads: run together (a pg pool answers them at once).
+  const [[counts], reportRows, moderation] = await Promise.all([
+    ctx.db
+      .select({
+        campaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.ownerId} = ${id} and ${campaigns.status} <> 'draft')`,
+        publishedCampaigns: sql<number>`(select count(*)::int from ${campaigns} where ${campaigns.ownerId} = ${id} and ${campaigns.status} = 'published')`,
+        offers: sql<number>`(select count(*)::int from ${offers} where ${offers.influencerId} = ${id} or ${offers.campaignId} in (select ${campaigns.id} from ${campaigns} where ${campaigns.ownerId} = ${id}))`,
+        collaborations: sql<number>`(select count(*)::int from ${collaborations} where ${collaborations.businessId} = ${id} or ${collaborations.influencerId} = ${id})`,
+        reportsBy: sql<number>`(select count(*)::int from ${reports} where ${reports.reporterId} = ${id})`,
+        reportsAgainst: sql<number>`(select count(*)::int from ${reports} where ${reports.againstUserId} = ${id})`,
+      })
+      .from(users)
+      .where(eq(users.id, id)),
+    ctx.db
+      .select({
+        report: reports,
+        otherName: sql<string>`coalesce(${otherInfluencer.displayName}, ${otherBusiness.companyName}, ${other.name})`,
+      })
+      .from(reports)
+      .innerJoin(other, sql`${other.id} = ${otherId}`)
+      .leftJoin(otherInfluencer, eq(otherInfluencer.userId, other.id))
+      .leftJoin(otherBusiness, eq(otherBusiness.userId, other.id))
+      .where(or(eq(reports.reporterId, id), eq(reports.againstUserId, id)))
+      .orderBy(desc(reports.createdAt), desc(reports.id))
+      .limit(20),
+    ctx.db
+      .select({ entry: auditLog, actorName: actor.name })
+      .from(auditLog)
+      .leftJoin(actor, eq(actor.id, auditLog.actorId))
+      .where(moderationOfUser(id))
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(50),
+  ]);
+  // The counts are read from the user's own row, found above.
+  if (!counts) throw notFound();
   return {
     row,
-    counts: counts ?? {
-      campaigns: 0,
-      publishedCampaigns: 0,
-      offers: 0,
-      collaborations: 0,
-      reportsBy: 0,
-      reportsAgainst: 0,
-    },
+    counts,
     reports: reportRows,
     moderation,
   };

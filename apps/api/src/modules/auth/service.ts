@@ -207,7 +207,7 @@ export async function logoutSession(ctx: AppContext, opts: { sessionId: string }
 
 /** Ends one session: its row, and this process's live streams opened with it (other processes'
  * end at their next session check). */
-export async function endSession(ctx: AppContext, sessionId: string) {
+async function endSession(ctx: AppContext, sessionId: string) {
   await destroySession(ctx.db, sessionId);
   ctx.hub.endSessions([sessionId]);
 }

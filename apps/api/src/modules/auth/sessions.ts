@@ -6,7 +6,7 @@ import { newSecret, sha256 } from '../../lib/tokens.ts';
 export type UserRow = typeof users.$inferSelect;
 
 /** How long a password-only sign-in of an admin with a second factor waits for the code. */
-export const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
+const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
 
 /** Creates a session and returns the token for the cookie (only its hash is kept). A pending one
  * (password given, second factor not yet) lives ten minutes and signs nobody in. */

@@ -61,15 +61,16 @@ export async function saveBusinessProfile(
 /** How many of the newest reviews the business page carries (the rest: GET /businesses/:id/reviews). */
 export const BUSINESS_PAGE_REVIEWS = 5;
 
-/** Public facts of an active business with a company name; anything else is not found. */
-export async function getPublicBusiness(ctx: AppContext, opts: { id: string }) {
-  const rows = await ctx.db
+/** An active business with a company name (its profile and rating counters); anything else is not
+ * found (404). */
+export async function findPublicBusiness(db: Db | Tx, id: string) {
+  const rows = await db
     .select({ profile: businessProfiles, ratingCount: users.ratingCount, ratingTotal: users.ratingTotal })
     .from(businessProfiles)
     .innerJoin(users, eq(users.id, businessProfiles.userId))
     .where(
       and(
-        eq(businessProfiles.userId, opts.id),
+        eq(businessProfiles.userId, id),
         eq(users.role, 'business'),
         eq(users.status, 'active'),
         sql`${businessProfiles.companyName} is not null`,
@@ -78,6 +79,12 @@ export async function getPublicBusiness(ctx: AppContext, opts: { id: string }) {
     .limit(1);
   const found = rows[0];
   if (!found) throw notFound();
+  return found;
+}
+
+/** Public facts of an active business with a company name; anything else is not found. */
+export async function getPublicBusiness(ctx: AppContext, opts: { id: string }) {
+  const found = await findPublicBusiness(ctx.db, opts.id);
   const { profile } = found;
   const [published] = await ctx.db
     .select({ n: count() })

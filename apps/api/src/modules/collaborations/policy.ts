@@ -38,13 +38,6 @@ export function statusFromLines(lines: readonly { status: DeliverableStatus }[])
 export const isWorking = (status: CollaborationStatus) =>
   (workingCollaborationStatuses as readonly CollaborationStatus[]).includes(status);
 
-/** The actor's side of a collaboration, or null for anyone else (who is told it does not exist). */
-export function sideOf(actor: Actor, row: Pick<CollaborationRow, 'businessId' | 'influencerId'>) {
-  if (actor.id === row.businessId) return 'business' as const;
-  if (actor.id === row.influencerId) return 'influencer' as const;
-  return null;
-}
-
 /** Which collaborations the actor may see, as SQL over `collaborations`: its two sides only. Admins
  * read one through the report about it, never here. */
 export function collaborationVisibleTo(actor: Actor): SQL {

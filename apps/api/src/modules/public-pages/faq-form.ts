@@ -20,7 +20,7 @@ import { escapeHtml as e, localized } from './html.ts';
  * `POST /faq/ask` (a page route), which answers with a redirect to the FAQ and a thank-you, or with
  * the page again, the refusals next to their fields and what was typed kept. */
 
-export type AskField = 'question' | 'name' | 'email' | 'locale';
+type AskField = 'question' | 'name' | 'email' | 'locale';
 
 export interface AskFormState {
   /** The thank-you instead of the form, after a redirect from a successful post. */
@@ -66,7 +66,7 @@ export function formToken(key: Buffer, now = Date.now()): string {
 }
 
 /** How long ago the form carrying `token` was shown; undefined for a missing or forged token. */
-export function elapsedSince(key: Buffer, token: unknown, now = Date.now()): number | undefined {
+function elapsedSince(key: Buffer, token: unknown, now = Date.now()): number | undefined {
   if (typeof token !== 'string') return undefined;
   const [shownAt, signature] = token.split('.');
   if (!shownAt || !signature || !/^\d{1,15}$/.test(shownAt)) return undefined;
@@ -82,7 +82,7 @@ type AskValues = Partial<Record<AskField, string>>;
 
 /** What a post of the form comes to: spam (no form of ours was shown: no valid signed time), a
  * question to take, or refusals in the page's language. The signed time is carried on. */
-export type AskOutcome =
+type AskOutcome =
   | { kind: 'spam' }
   | { kind: 'ok'; body: FaqQuestionBody; values: AskValues; token: string }
   | { kind: 'invalid'; errors: NonNullable<AskFormState['errors']>; values: AskValues; token: string };

@@ -25,7 +25,7 @@ import { findReport, selectReportMessages, selectReports } from './queries.ts';
 import { notifyParties } from './service.ts';
 
 /** How many thread messages the evidence pack carries (the newest; `truncated` says when more exist). */
-export const PACK_THREAD_LIMIT = 500;
+const PACK_THREAD_LIMIT = 500;
 
 type QueueKey = { r: number; c: string; id: string };
 const isQueueKey = (v: Record<string, unknown>): v is QueueKey =>
@@ -169,7 +169,6 @@ async function collaborationPack(ctx: AppContext, collaborationId: string) {
     .orderBy(asc(deliverableProofs.createdAt));
   return { collaboration, amendments: amendmentRows, lines, proofs };
 }
-export type CollaborationPackRows = NonNullable<Awaited<ReturnType<typeof collaborationPack>>>;
 
 /** The offer's whole thread (the newest PACK_THREAD_LIMIT messages), oldest first. */
 async function threadPack(ctx: AppContext, conversationId: string) {

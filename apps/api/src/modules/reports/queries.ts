@@ -60,8 +60,14 @@ export async function findReport(db: Db | Tx, id: string): Promise<ReportWithPar
 }
 
 /** The messages of a report a reader may see (a party: those for everyone and for its side; an
- * admin: all), oldest first, with the author's public name (an admin's account name). */
-export function selectReportMessages(db: Db | Tx, reportId: string, side: 'reporter' | 'reported' | 'admin') {
+ * admin: all), oldest first, with the author's public name (an admin's account name); only the one
+ * given by `messageId`, when set. */
+export function selectReportMessages(
+  db: Db | Tx,
+  reportId: string,
+  side: 'reporter' | 'reported' | 'admin',
+  messageId?: string,
+) {
   return db
     .select({
       message: reportMessages,
@@ -70,7 +76,13 @@ export function selectReportMessages(db: Db | Tx, reportId: string, side: 'repor
     .from(reportMessages)
     .innerJoin(author, eq(author.id, reportMessages.authorId))
     .leftJoin(authorBusiness, eq(authorBusiness.userId, author.id))
-    .where(and(eq(reportMessages.reportId, reportId), messagesVisibleTo(side)))
+    .where(
+      and(
+        eq(reportMessages.reportId, reportId),
+        messagesVisibleTo(side),
+        messageId ? eq(reportMessages.id, messageId) : undefined,
+      ),
+    )
     .orderBy(asc(reportMessages.createdAt), asc(reportMessages.id));
 }
 export type ReportMessageWithAuthor = Awaited<ReturnType<typeof selectReportMessages>>[number];

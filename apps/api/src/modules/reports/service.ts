@@ -260,8 +260,7 @@ export async function postReportMessage(
     return inserted;
   });
   ctx.outbox.kick();
-  const messages = await selectReportMessages(ctx.db, opts.id, 'admin');
-  const found = messages.find((m) => m.message.id === message.id);
+  const [found] = await selectReportMessages(ctx.db, opts.id, 'admin', message.id);
   if (!found) throw new AppError(500, 'INTERNAL');
   return found;
 }

@@ -14,12 +14,8 @@ export const reviewableStatuses = ['completed'] as const;
 
 /** Only the two sides of a collaboration see it and its reviews; anyone else (another business or
  * influencer, an admin) is told it does not exist. */
-export const isCollaborationSide = (actor: Actor, c: Sides) =>
+const isCollaborationSide = (actor: Actor, c: Sides) =>
   actor.id === c.businessId || actor.id === c.influencerId;
-
-/** Who a side reviews: the other side. */
-export const subjectOf = (actor: Actor, c: Sides) =>
-  actor.id === c.businessId ? c.influencerId : c.businessId;
 
 export const isReviewable = (c: Pick<CollaborationRow, 'status'>) =>
   (reviewableStatuses as readonly string[]).includes(c.status);

@@ -65,11 +65,31 @@ export async function displayNameOf(db: Db | Tx, userId: string) {
   return row ?? null;
 }
 
-/** A user's rating counters. */
-export async function ratingCounters(db: Db | Tx, userId: string) {
-  const [row] = await db
-    .select({ ratingCount: users.ratingCount, ratingTotal: users.ratingTotal })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? { ratingCount: 0, ratingTotal: 0 };
+/** Stores a review once per side (a second one by the same author is ignored: null) and raises the
+ * reviewed side's rating counters. Call it inside the transaction that holds the collaboration. */
+export async function insertReview(
+  tx: Tx,
+  opts: {
+    collaborationId: string;
+    authorId: string;
+    subjectId: string;
+    rating: number;
+    text: string;
+    createdAt?: Date;
+  },
+) {
+  const [inserted] = await tx
+    .insert(reviews)
+    .values(opts)
+    .onConflictDoNothing({ target: [reviews.collaborationId, reviews.authorId] })
+    .returning({ id: reviews.id });
+  if (!inserted) return null;
+  await tx
+    .update(users)
+    .set({
+      ratingCount: sql`${users.ratingCount} + 1`,
+      ratingTotal: sql`${users.ratingTotal} + ${opts.rating}`,
+    })
+    .where(eq(users.id, opts.subjectId));
+  return inserted;
 }

@@ -1,17 +1,24 @@
 import type { ReviewBody, ReviewListQuery } from '@bextr/contracts';
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
 import { collaborations, reviews } from '../../db/schema-collaborations.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
-import { getPublicBusiness } from '../businesses/service.ts';
+import { findPublicBusiness } from '../businesses/service.ts';
 import { createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
+import { otherSide } from '../collaborations/events.ts';
+import { collaborationVisibleTo } from '../collaborations/policy.ts';
 import { findVisibleProfileId } from '../influencers/queries.ts';
 import { notify } from '../notifications/service.ts';
-import { canReview, isReviewable, subjectOf } from './policy.ts';
-import { collaborationReviews, displayNameOf, receivedReviews, selectReviews } from './queries.ts';
+import { canReview, isReviewable } from './policy.ts';
+import {
+  collaborationReviews,
+  displayNameOf,
+  insertReview,
+  receivedReviews,
+  selectReviews,
+} from './queries.ts';
 
 interface Actor {
   id: string;
@@ -23,12 +30,7 @@ async function findOwnCollaboration(db: Db | Tx, actor: Actor, id: string, lock 
   const query = db
     .select()
     .from(collaborations)
-    .where(
-      and(
-        eq(collaborations.id, id),
-        or(eq(collaborations.businessId, actor.id), eq(collaborations.influencerId, actor.id)),
-      ),
-    )
+    .where(and(eq(collaborations.id, id), collaborationVisibleTo(actor)))
     .limit(1);
   const [row] = lock ? await query.for('share') : await query;
   return row ?? null;
@@ -44,26 +46,15 @@ export async function writeReview(ctx: AppContext, opts: { user: UserRow; id: st
     const collaboration = await findOwnCollaboration(tx, user, opts.id, true);
     if (!collaboration) throw notFound();
     if (!isReviewable(collaboration)) throw conflict('NOT_COMPLETED');
-    const subjectId = subjectOf(user, collaboration);
-    const [inserted] = await tx
-      .insert(reviews)
-      .values({
-        collaborationId: collaboration.id,
-        authorId: user.id,
-        subjectId,
-        rating: body.rating,
-        text: body.text,
-      })
-      .onConflictDoNothing({ target: [reviews.collaborationId, reviews.authorId] })
-      .returning({ id: reviews.id });
+    const subjectId = otherSide(collaboration, user.id);
+    const inserted = await insertReview(tx, {
+      collaborationId: collaboration.id,
+      authorId: user.id,
+      subjectId,
+      rating: body.rating,
+      text: body.text,
+    });
     if (!inserted) throw new AppError(409, 'ALREADY_REVIEWED');
-    await tx
-      .update(users)
-      .set({
-        ratingCount: sql`${users.ratingCount} + 1`,
-        ratingTotal: sql`${users.ratingTotal} + ${body.rating}`,
-      })
-      .where(eq(users.id, subjectId));
     await notify(ctx, tx, [
       {
         userId: subjectId,
@@ -86,7 +77,7 @@ export async function writeReview(ctx: AppContext, opts: { user: UserRow; id: st
 export async function getCollaborationReviews(ctx: AppContext, opts: { user: UserRow; id: string }) {
   const collaboration = await findOwnCollaboration(ctx.db, opts.user, opts.id);
   if (!collaboration) throw notFound();
-  const subjectId = subjectOf(opts.user, collaboration);
+  const subjectId = otherSide(collaboration, opts.user.id);
   const [rows, subject] = await Promise.all([
     collaborationReviews(ctx.db, collaboration.id),
     displayNameOf(ctx.db, subjectId),
@@ -120,6 +111,6 @@ export async function listInfluencerReviews(
 
 /** GET /businesses/:id/reviews: the reviews of a business whose page may be seen (active, named). */
 export async function listBusinessReviews(ctx: AppContext, opts: { id: string; query: ReviewListQuery }) {
-  await getPublicBusiness(ctx, { id: opts.id });
+  await findPublicBusiness(ctx.db, opts.id);
   return pageOfReviews(ctx, opts.id, opts.query);
 }

@@ -1,5 +1,6 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { uploadLinks, uploads } from '../../db/schema.ts';
+import { collaborationVisibleTo } from '../collaborations/policy.ts';
 import { profileVisibleTo } from '../influencers/policy.ts';
 
 interface Actor {
@@ -69,7 +70,7 @@ export function uploadVisibleTo(actor: Actor | null): SQL {
     join collaborations on collaborations.id = ${uploadLinks.subjectId}
     where ${uploadLinks.uploadId} = ${uploads.id}
       and ${uploadLinks.subjectType} = 'collaboration'
-      and (collaborations.business_id = ${actor.id} or collaborations.influencer_id = ${actor.id})
+      and ${collaborationVisibleTo(actor)}
   )`;
   // Admins read a thread, a collaboration's proofs and a report's evidence only through a report:
   // evidence of any report, and attachments or proofs of a thread or collaboration a report names.

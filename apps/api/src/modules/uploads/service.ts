@@ -112,39 +112,65 @@ export async function linkSingleUpload(
   await replaceLinks(tx, { ...opts, viaId: opts.subjectId, uploadIds: ids });
 }
 
+/** Attaches the owner's uploads to an object via one of its parts (a message, a proof, a report):
+ * each id must be one of the owner's own uploads, else a 400 field error `upload_unknown` at
+ * `<path>.<index>`. Call it inside the transaction that stores the part. */
+async function linkOwnedUploads(
+  tx: Tx,
+  opts: {
+    ownerId: string;
+    subjectType: SubjectType;
+    subjectId: string;
+    via: Via;
+    viaId: string;
+    uploadIds: readonly string[];
+    path: string;
+  },
+) {
+  const index = await firstNotOwned(tx, opts.ownerId, opts.uploadIds);
+  if (index >= 0) throw fieldError(`${opts.path}.${index}`, 'upload_unknown');
+  await replaceLinks(tx, {
+    subjectType: opts.subjectType,
+    subjectId: opts.subjectId,
+    via: opts.via,
+    viaId: opts.viaId,
+    uploadIds: [...new Set(opts.uploadIds)],
+  });
+}
+
 /** Attaches uploads to a message of a thread: linked to the conversation (its members may load them),
  * via the message. Each id must be one of the sender's own uploads, else a 400 field error
  * `upload_unknown` at `attachmentIds.<index>`. Call it inside the transaction that stores the message. */
-export async function linkMessageUploads(
+export function linkMessageUploads(
   tx: Tx,
   opts: { senderId: string; conversationId: string; messageId: string; uploadIds: readonly string[] },
 ) {
-  const index = await firstNotOwned(tx, opts.senderId, opts.uploadIds);
-  if (index >= 0) throw fieldError(`attachmentIds.${index}`, 'upload_unknown');
-  await replaceLinks(tx, {
+  return linkOwnedUploads(tx, {
+    ownerId: opts.senderId,
     subjectType: 'conversation',
     subjectId: opts.conversationId,
     via: 'message',
     viaId: opts.messageId,
-    uploadIds: [...new Set(opts.uploadIds)],
+    uploadIds: opts.uploadIds,
+    path: 'attachmentIds',
   });
 }
 
 /** Attaches screenshots to a deliverable's proof: linked to the collaboration (its two sides may load
  * them), via the proof. Each id must be one of the influencer's own uploads, else a 400 field error
  * `upload_unknown` at `uploadIds.<index>`. Call it inside the transaction that stores the proof. */
-export async function linkProofUploads(
+export function linkProofUploads(
   tx: Tx,
   opts: { ownerId: string; collaborationId: string; proofId: string; uploadIds: readonly string[] },
 ) {
-  const index = await firstNotOwned(tx, opts.ownerId, opts.uploadIds);
-  if (index >= 0) throw fieldError(`uploadIds.${index}`, 'upload_unknown');
-  await replaceLinks(tx, {
+  return linkOwnedUploads(tx, {
+    ownerId: opts.ownerId,
     subjectType: 'collaboration',
     subjectId: opts.collaborationId,
     via: 'proof',
     viaId: opts.proofId,
-    uploadIds: [...new Set(opts.uploadIds)],
+    uploadIds: opts.uploadIds,
+    path: 'uploadIds',
   });
 }
 
@@ -157,14 +183,14 @@ export async function linkReportEvidence(
   opts: { reporterId: string; reportId: string; uploadIds: readonly string[] },
 ) {
   if (opts.uploadIds.length === 0) return;
-  const index = await firstNotOwned(tx, opts.reporterId, opts.uploadIds);
-  if (index >= 0) throw fieldError(`evidenceUploadIds.${index}`, 'upload_unknown');
-  await replaceLinks(tx, {
+  await linkOwnedUploads(tx, {
+    ownerId: opts.reporterId,
     subjectType: 'report',
     subjectId: opts.reportId,
     via: 'evidence',
     viaId: opts.reportId,
-    uploadIds: [...new Set(opts.uploadIds)],
+    uploadIds: opts.uploadIds,
+    path: 'evidenceUploadIds',
   });
 }
 

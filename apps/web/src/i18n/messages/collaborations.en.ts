@@ -61,7 +61,6 @@ export const collaborationsEn = {
     dropped: 'Dropped from the agreement',
     proofs: 'Proofs',
     noProof: 'No proof sent yet.',
-    link: 'Link to the post',
     sentOn: (date: string) => `Sent ${date}`,
     screenshot: (n: number) => `Screenshot ${n}, opens the full size`,
     approvedOn: (date: string) => `Approved ${date}`,

@@ -63,7 +63,6 @@ export const collaborationsSk: typeof collaborationsEn = {
     dropped: 'Vypustené z dohody',
     proofs: 'Dôkazy',
     noProof: 'Zatiaľ nebol poslaný žiadny dôkaz.',
-    link: 'Odkaz na príspevok',
     sentOn: (date: string) => `Poslané ${date}`,
     screenshot: (n: number) => `Snímka obrazovky ${n}, otvorí sa v plnej veľkosti`,
     approvedOn: (date: string) => `Schválené ${date}`,

@@ -27,6 +27,5 @@ export const reviewsEn = {
     mine: 'Your review',
     theirs: (name: string) => `${name}’s review of you`,
     theirsPending: 'The other side has not reviewed you yet.',
-    closedWithoutReview: 'Reviews are written only after a completed collaboration.',
   },
 };

@@ -30,6 +30,5 @@ export const reviewsSk: typeof reviewsEn = {
     mine: 'Vaša recenzia',
     theirs: (name: string) => `Recenzia od ${name}`,
     theirsPending: 'Druhá strana vás zatiaľ neohodnotila.',
-    closedWithoutReview: 'Recenzie sa píšu len po dokončenej spolupráci.',
   },
 };

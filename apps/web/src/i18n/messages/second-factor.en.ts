@@ -28,7 +28,6 @@ export const secondFactorEn = {
     confirmTitle: '2. Confirm with a code',
     confirmText: 'Enter the 6-digit code the app now shows for BeXtr.',
     submit: 'Turn on two-step sign-in',
-    loadFailed: 'The setup could not be started.',
     doneTitle: 'Two-step sign-in is on',
   },
   recovery: {

@@ -30,7 +30,6 @@ export const secondFactorSk: typeof secondFactorEn = {
     confirmTitle: '2. Potvrďte kódom',
     confirmText: 'Zadajte 6-miestny kód, ktorý aplikácia teraz ukazuje pre BeXtr.',
     submit: 'Zapnúť dvojstupňové prihlásenie',
-    loadFailed: 'Nastavenie sa nepodarilo spustiť.',
     doneTitle: 'Dvojstupňové prihlásenie je zapnuté',
   },
   recovery: {

@@ -3,14 +3,13 @@ import { Alert, Anchor, Badge, Group, Image, Paper, SimpleGrid, Stack, Text, Tit
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, isApiError } from '../../api/index.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { api } from '../../api/index.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ReportLoadStates } from '../reports/ReportLoadStates.tsx';
 import { ReportMessages } from '../reports/ReportMessages.tsx';
 import { ReportReply } from '../reports/ReportReply.tsx';
-import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
+import { outcomeColor, ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
 import { reportKeys } from '../reports/report-queries.ts';
 import { PartyCard } from './PartyCard.tsx';
 import { ResolveForm } from './ResolveForm.tsx';
@@ -42,6 +41,9 @@ function Images({ images, alt }: { images: readonly ImageRef[]; alt: (n: number)
   );
 }
 
+/** A status's label, or the status itself when the app does not know it (the pack holds strings). */
+const labelOf = (labels: Record<string, string>, status: string) => labels[status] ?? status;
+
 const pre = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 function Agreement({ pack }: { pack: EvidencePack }) {
@@ -55,10 +57,10 @@ function Agreement({ pack }: { pack: EvidencePack }) {
   return (
     <Stack gap="md">
       <Group gap="xs" wrap="wrap">
-        <Badge variant="light">{t.collaborationStatuses[c.status] ?? c.status}</Badge>
+        <Badge variant="light">{labelOf(m.collaborations.statuses, c.status)}</Badge>
         {c.statusBeforeDispute ? (
           <Text size="sm" c="dimmed">
-            {t.beforeDispute(t.collaborationStatuses[c.statusBeforeDispute] ?? c.statusBeforeDispute)}
+            {t.beforeDispute(labelOf(m.collaborations.statuses, c.statusBeforeDispute))}
           </Text>
         ) : null}
         <Text size="sm" c="dimmed">
@@ -177,7 +179,7 @@ function Agreement({ pack }: { pack: EvidencePack }) {
                   {t.proposedBy(nameOf(amendment.proposedBy))} · {format.dateTime(amendment.createdAt)}
                 </Text>
                 <Badge size="sm" variant="light">
-                  {t.amendmentStatuses[amendment.status] ?? amendment.status}
+                  {labelOf(m.collaborations.amendments.statuses, amendment.status)}
                 </Badge>
               </Group>
               {amendment.note ? (
@@ -272,11 +274,7 @@ function Pack({ pack }: { pack: EvidencePack }) {
       </Stack>
 
       {!open && r.outcome ? (
-        <Alert
-          color={r.outcome === 'suspension' ? 'red' : r.outcome === 'warning' ? 'yellow' : 'gray'}
-          variant="light"
-          title={m.reports.outcomes[r.outcome]}
-        >
+        <Alert color={outcomeColor(r.outcome)} variant="light" title={m.reports.outcomes[r.outcome]}>
           <Stack gap={4}>
             {r.resolvedBy && r.resolvedAt ? (
               <Text size="sm">{t.resolvedBy(r.resolvedBy, format.dateTime(r.resolvedAt))}</Text>
@@ -355,21 +353,7 @@ export function AdminReportPage() {
       ? m.reports.admin.packTitle(pack.data.campaign?.name ?? m.reports.admin.noCampaign)
       : m.reports.admin.title,
   );
-  if (pack.isPending) return <PageLoader />;
-  if (pack.isError && !pack.data) {
-    const notFound = isApiError(pack.error) && pack.error.status === 404;
-    return (
-      <Stack gap="md" align="flex-start">
-        <Anchor component={Link} to="/admin/reports" size="sm">
-          ← {m.reports.admin.back}
-        </Anchor>
-        {notFound ? (
-          <Text>{m.notFound.text}</Text>
-        ) : (
-          <ErrorState error={pack.error} onRetry={() => void pack.refetch()} />
-        )}
-      </Stack>
-    );
-  }
+  if (pack.isPending || (pack.isError && !pack.data))
+    return <ReportLoadStates query={pack} back={{ to: '/admin/reports', label: m.reports.admin.back }} />;
   return <Pack pack={pack.data} />;
 }

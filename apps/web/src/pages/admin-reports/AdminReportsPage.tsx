@@ -6,11 +6,11 @@ import {
   reportStatusSchema,
 } from '@bextr/contracts';
 import { Anchor, Badge, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/index.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useCursorPages } from '../../components/use-cursor-pages.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useUrlFilters } from '../../components/use-url-filters.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
@@ -66,22 +66,19 @@ export function AdminReportsPage() {
   const [params, setParams] = useSearchParams();
   const status = reportStatusSchema.safeParse(filters.status).data;
   const category = reportCategorySchema.safeParse(filters.category).data;
-  const query = useInfiniteQuery({
-    queryKey: reportKeys.queue(status ?? ALL, category ?? ALL),
-    queryFn: ({ pageParam, signal }) =>
+  const { query, items } = useCursorPages(
+    [...reportKeys.queue(status ?? ALL, category ?? ALL)],
+    (cursor, signal) =>
       api.reports.queue(
         {
           limit: 20,
           ...(status ? { status } : {}),
           ...(category ? { category } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
+          ...(cursor ? { cursor } : {}),
         },
         signal,
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  );
   const openCount = query.data?.pages[0]?.openCount;
   const setFilter = (key: (typeof filterKeys)[number]) => (value: string | null) => {
     const next = new URLSearchParams(params);

@@ -1,7 +1,7 @@
-import { type ReportOutcome, reportOutcomes } from '@bextr/contracts';
+import { REPORT_NOTE_MAX, type ReportOutcome, reportOutcomes } from '@bextr/contracts';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, isApiError } from '../../api/index.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -24,10 +24,15 @@ export function ResolveForm({ reportId, againstName }: { reportId: string; again
     onSuccess: async (pack) => {
       close();
       notify(t.resolved);
-      queryClient.setQueryData(reportKeys.pack(reportId), pack);
-      // The queue, and every admin view a suspension or warning changed (the user, the lists, stats).
+      const packKey = reportKeys.pack(reportId);
+      queryClient.setQueryData(packKey, pack);
+      // The queue, and every admin view a suspension or warning changed (the user, the lists, stats);
+      // not the pack just set from the answer.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+        queryClient.invalidateQueries({
+          queryKey: reportKeys.all,
+          predicate: (q) => q.queryHash !== hashKey(packKey),
+        }),
         queryClient.invalidateQueries({ queryKey: ['admin'] }),
       ]);
     },
@@ -67,7 +72,7 @@ export function ResolveForm({ reportId, againstName }: { reportId: string; again
           required
           autosize
           minRows={3}
-          maxLength={2000}
+          maxLength={REPORT_NOTE_MAX}
         />
         {resolve.error && !(isApiError(resolve.error) && resolve.error.fields.length > 0) ? (
           <FormAlert error={resolve.error} />

@@ -1,7 +1,8 @@
 import type { AdminCampaignListQuery, AdminUserListQuery, AuditLogQuery } from '@bextr/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/index.ts';
 import { useCursorPages } from '../../components/use-cursor-pages.ts';
+import { reportKeys } from '../reports/report-queries.ts';
 
 /** Every cached admin query starts with this key: an action refetches them all. */
 const root = ['admin'] as const;
@@ -34,7 +35,7 @@ export function useAdminStats() {
 
 export type UserAction = 'warn' | 'suspend' | 'reinstate';
 
-/** Warn, suspend or reinstate an account; every admin list is fetched again afterwards. */
+/** Warn, suspend or reinstate an account; every admin list (and the reports) is fetched again afterwards. */
 export function useUserAction(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -45,8 +46,13 @@ export function useUserAction(userId: string) {
           ? api.admin.suspend(userId, text)
           : api.admin.reinstate(userId, text),
     onSuccess: (data) => {
-      queryClient.setQueryData([...root, 'user', userId], data);
-      return queryClient.invalidateQueries({ queryKey: root });
+      const userKey = [...root, 'user', userId];
+      queryClient.setQueryData(userKey, data);
+      // Every admin view but the user just set from the answer; reports show the party's status.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: root, predicate: (q) => q.queryHash !== hashKey(userKey) }),
+        queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+      ]);
     },
   });
 }
@@ -55,6 +61,10 @@ export function useUnpublish() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) => api.admin.unpublish(id, reason),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: root }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: root }),
+        queryClient.invalidateQueries({ queryKey: reportKeys.all }),
+      ]),
   });
 }

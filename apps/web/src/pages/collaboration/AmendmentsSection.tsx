@@ -13,7 +13,7 @@ import { useCollaborationAction } from './use-collaboration.ts';
 type Format = ReturnType<typeof useI18n>['format'];
 
 /** What an amendment changes, one sentence per term. */
-export function describeChanges(m: Messages, format: Format, changes: Amendment['changes']): string[] {
+function describeChanges(m: Messages, format: Format, changes: Amendment['changes']): string[] {
   const t = m.collaborations.amendments;
   const lines: string[] = [];
   if (changes.priceAmount !== undefined)

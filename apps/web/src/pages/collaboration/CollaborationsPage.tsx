@@ -1,5 +1,6 @@
 import type { CollaborationListItem } from '@bextr/contracts';
 import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
 import { DashboardSection } from '../../components/DashboardSection.tsx';
@@ -110,9 +111,11 @@ export function CollaborationsPage() {
 export function CollaborationsSection() {
   const { m } = useI18n();
   const t = m.collaborations.list;
-  const { query, items } = useCursorPages([...collaborationKeys.list('latest')], (_cursor, signal) =>
-    api.collaborations.list({ limit: 5 }, signal).then((page) => ({ ...page, nextCursor: null })),
-  );
+  const query = useQuery({
+    queryKey: collaborationKeys.list('latest'),
+    queryFn: ({ signal }) => api.collaborations.list({ limit: 5 }, signal),
+  });
+  const items = query.data?.items ?? [];
   return (
     <DashboardSection
       id="collaborations-title"

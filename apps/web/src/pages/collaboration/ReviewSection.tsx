@@ -13,10 +13,7 @@ import { ReviewItem } from '../../components/ReviewList.tsx';
 import { useNotify } from '../../components/use-notify.ts';
 import { useContractForm } from '../../forms/use-contract-form.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-
-/** The reviews of one collaboration (under the collaboration's own query key, so refreshing the
- * collaboration refreshes them too). */
-export const collaborationReviewsKey = (id: string) => ['collaborations', id, 'reviews'] as const;
+import { collaborationKeys } from './use-collaboration.ts';
 
 function ReviewForm({
   collaborationId,
@@ -39,7 +36,7 @@ function ReviewForm({
       notify(t.submitted);
       // The reviews here, and the other side's rating wherever this tab shows it.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: collaborationReviewsKey(collaborationId) }),
+        queryClient.invalidateQueries({ queryKey: collaborationKeys.reviews(collaborationId) }),
         queryClient.invalidateQueries({ queryKey: ['influencer'] }),
         queryClient.invalidateQueries({ queryKey: ['businesses'] }),
       ]);
@@ -47,7 +44,7 @@ function ReviewForm({
     onError: async (error) => {
       fail(error);
       // Written meanwhile (another tab) or no longer open: show what is true now.
-      await queryClient.invalidateQueries({ queryKey: collaborationReviewsKey(collaborationId) });
+      await queryClient.invalidateQueries({ queryKey: collaborationKeys.reviews(collaborationId) });
     },
   });
   const ratingError = form.errors.rating ? t.ratingRequired : undefined;
@@ -111,7 +108,7 @@ export function ReviewSection({ collaborationId }: { collaborationId: string }) 
   const { m } = useI18n();
   const t = m.reviews.section;
   const query = useQuery({
-    queryKey: collaborationReviewsKey(collaborationId),
+    queryKey: collaborationKeys.reviews(collaborationId),
     queryFn: ({ signal }) => api.reviews.ofCollaboration(collaborationId, signal),
   });
   const reviews = query.data;

@@ -9,6 +9,9 @@ export const collaborationKeys = {
   list: (filter: string) => ['collaborations', 'list', filter] as const,
   one: (id: string) => ['collaborations', 'one', id] as const,
   ofThread: (conversationId: string) => ['collaborations', 'thread', conversationId] as const,
+  /** A collaboration's reviews: beside `one(id)`, not under it, so refreshing the collaboration
+   * alone leaves them be; a refresh of `all` (a `collaboration` live event) covers them. */
+  reviews: (id: string) => ['collaborations', id, 'reviews'] as const,
 };
 
 export function useCollaboration(id: string) {

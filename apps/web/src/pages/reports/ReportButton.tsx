@@ -1,4 +1,5 @@
 import {
+  REPORT_DESCRIPTION_MAX,
   REPORT_EVIDENCE_MAX,
   type ReportBody,
   type ReportCategory,
@@ -116,7 +117,7 @@ export function ReportButton({
               autosize
               minRows={4}
               maxRows={12}
-              maxLength={5000}
+              maxLength={REPORT_DESCRIPTION_MAX}
             />
             <Stack gap="xs">
               <Text size="sm" fw={500}>

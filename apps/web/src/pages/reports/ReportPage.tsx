@@ -2,14 +2,13 @@ import type { Report } from '@bextr/contracts';
 import { Alert, Anchor, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, isApiError } from '../../api/index.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { api } from '../../api/index.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ReportLoadStates } from './ReportLoadStates.tsx';
 import { ReportMessages } from './ReportMessages.tsx';
 import { ReportReply } from './ReportReply.tsx';
-import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { outcomeColor, ReportStatusBadge } from './ReportStatusBadge.tsx';
 import { reportKeys } from './report-queries.ts';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -76,11 +75,7 @@ function ReportView({ report }: { report: Report }) {
       </Paper>
 
       {report.status === 'resolved' && report.outcome ? (
-        <Alert
-          color={report.outcome === 'dismissed' ? 'gray' : report.outcome === 'warning' ? 'yellow' : 'red'}
-          variant="light"
-          title={t.resolved}
-        >
+        <Alert color={outcomeColor(report.outcome)} variant="light" title={t.resolved}>
           <Stack gap="xs">
             <Text size="sm">{t.outcomeText[report.outcome]}</Text>
             {report.resolutionNote ? (
@@ -157,21 +152,7 @@ export function ReportPage() {
   usePageTitle(
     report.data ? m.reports.page.title(m.reports.categories[report.data.category]) : m.reports.mine.title,
   );
-  if (report.isPending) return <PageLoader />;
-  if (report.isError && !report.data) {
-    const notFound = isApiError(report.error) && report.error.status === 404;
-    return (
-      <Stack gap="md" align="flex-start">
-        <Anchor component={Link} to="/reports" size="sm">
-          ← {m.reports.page.back}
-        </Anchor>
-        {notFound ? (
-          <Text>{m.notFound.text}</Text>
-        ) : (
-          <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-        )}
-      </Stack>
-    );
-  }
+  if (report.isPending || (report.isError && !report.data))
+    return <ReportLoadStates query={report} back={{ to: '/reports', label: m.reports.page.back }} />;
   return <ReportView report={report.data} />;
 }

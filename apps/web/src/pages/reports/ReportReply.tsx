@@ -1,4 +1,4 @@
-import type { ReportAudience } from '@bextr/contracts';
+import { REPORT_MESSAGE_MAX, type ReportAudience, reportAudiences } from '@bextr/contracts';
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -40,7 +40,7 @@ export function ReportReply({ reportId, admin = false }: { reportId: string; adm
         {admin ? (
           <Select
             label={t.admin.audienceLabel}
-            data={(['all', 'reporter', 'reported'] as const).map((a) => ({
+            data={reportAudiences.map((a) => ({
               value: a,
               label: t.admin.audience[a],
             }))}
@@ -58,7 +58,7 @@ export function ReportReply({ reportId, admin = false }: { reportId: string; adm
           autosize
           minRows={3}
           maxRows={10}
-          maxLength={5000}
+          maxLength={REPORT_MESSAGE_MAX}
           required
         />
         {send.error && !bodyError ? <FormAlert error={send.error} /> : null}

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import type { AppContext } from '../../../context.ts';
 import type { Tx } from '../../../db/client.ts';
 import { sessions, users } from '../../../db/schema.ts';
-import { AppError, conflict, forbidden } from '../../../http/errors.ts';
+import { AppError, conflict, forbidden, unauthenticated } from '../../../http/errors.ts';
 import { addressKey, limits } from '../../../lib/rate-limit.ts';
 import { matchTotpStep, newTotpSecret, otpauthUri } from '../../../lib/totp.ts';
 import { recordAudit } from '../../admin/audit.ts';
@@ -12,12 +12,12 @@ import { createSession, destroyUserSessions, type UserRow } from '../sessions.ts
 import { consumeRecoveryCode, countRecoveryCodesLeft, replaceRecoveryCodes } from './recovery-codes.ts';
 import { openTotpSecret, sealTotpSecret } from './secret-box.ts';
 
-export const TOTP_ISSUER = 'BeXtr';
+const TOTP_ISSUER = 'BeXtr';
 
 const invalidCode = () => new AppError(400, 'INVALID_SECOND_FACTOR_CODE');
 
 /** Only admins have a second factor; everyone else is refused (403) on its routes. */
-export function requireAdminAccount(user: UserRow): UserRow {
+function requireAdminAccount(user: UserRow): UserRow {
   if (user.role !== 'admin') throw forbidden();
   return user;
 }
@@ -65,7 +65,7 @@ export async function completeSignIn(
       .where(and(eq(sessions.id, opts.pending.sessionId), eq(sessions.secondFactorPending, true)))
       .returning({ id: sessions.id });
     // The pending sign-in ended meanwhile (signed out, expired): nothing to complete.
-    if (ended.length === 0) throw new AppError(401, 'UNAUTHENTICATED');
+    if (ended.length === 0) throw unauthenticated();
     const session = await createSession(tx, {
       userId: user.id,
       ttlDays: ctx.config.session.ttlDays,
