@@ -1,12 +1,11 @@
 import type { CollaborationListQuery } from '@bextr/contracts';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { collaborations } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
-import { collaborationVisibleTo } from './policy.ts';
 import { presentCollaboration } from './presenter.ts';
 import { findCollaboration, loadAmendments, loadLines, selectCollaborations } from './queries.ts';
 
@@ -32,11 +31,18 @@ export async function listCollaborations(
   opts: { user: UserRow; query: CollaborationListQuery },
 ) {
   const { user, query } = opts;
+  // The viewer's own side (not either side): each matches one per-side index in list order.
+  const side: SQL =
+    user.role === 'business'
+      ? eq(collaborations.businessId, user.id)
+      : user.role === 'influencer'
+        ? eq(collaborations.influencerId, user.id)
+        : sql`false`;
   const after = decodeCursor(query.cursor, isKey);
   const rows = await selectCollaborations(ctx.db)
     .where(
       and(
-        collaborationVisibleTo(user),
+        side,
         query.conversationId ? eq(collaborations.conversationId, query.conversationId) : undefined,
         query.status ? eq(collaborations.status, query.status) : undefined,
         after
