@@ -47,7 +47,17 @@ import { uploadSweepTask } from './modules/uploads/sweep.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every route the app registered, in order: the security suites walk it (a new route without an
+     * entry in their tables fails them). */
+    registeredRoutes: RegisteredRoute[];
   }
+}
+
+/** A registered route: its method(s), full path and declared schema (zod, as the route gave it). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown; hide?: boolean };
 }
 
 const DOCS_CSP =
@@ -124,6 +134,16 @@ export async function buildApp(opts: BuildAppOptions) {
     baseUrl: opts.baseUrl ?? config.publicUrl ?? `http://${config.host}:${config.port}`,
   };
   app.decorate('ctx', ctx);
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      // Fastify adds a HEAD twin for every GET: it answers like the GET, so it is not listed again.
+      if (method === 'HEAD' && route.exposeHeadRoute !== false && methods.length === 1) continue;
+      registeredRoutes.push({ method, url: route.url, schema: route.schema as RegisteredRoute['schema'] });
+    }
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
