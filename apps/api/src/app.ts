@@ -150,7 +150,9 @@ export async function buildApp(opts: BuildAppOptions) {
   });
   // While stopping, answers in flight close their keep-alive connection so the server can end.
   let closing = false;
-  const CLOSE_GRACE_MS = 3000;
+  // Long enough for a slow upload in flight to finish (the faults suite sends one over seconds), short
+  // enough to stay inside main.ts's 9 s deadline and a 10 s stop.
+  const CLOSE_GRACE_MS = 7000;
   app.addHook('preClose', async () => {
     closing = true;
     // Open event streams would keep the server from closing: end them (with a reconnect hint) first.

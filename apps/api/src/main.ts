@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { sweepStrayFiles } from './modules/uploads/sweep.ts';
 import { prepareData } from './seed/boot.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -12,6 +13,9 @@ async function main() {
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
   const accounts = await prepareData(database.db, config, app.log);
+  // Files a killed process wrote without committing their upload row (decision 017).
+  const stray = await sweepStrayFiles({ db: database.db, storage: app.ctx.storage, log: app.log });
+  if (stray > 0) app.log.info({ removed: stray }, 'stray upload files removed at boot');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -38,6 +38,8 @@ export const errorCodes = [
   'INVALID_SECOND_FACTOR_CODE',
   'INVALID_RECOVERY_CODE',
   'RATE_LIMITED',
+  'STORAGE_FULL',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -43,6 +43,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'This code is not correct or has already been used. Wait for the next code in your app and try again.',
     INVALID_RECOVERY_CODE: 'This recovery code is not correct or has already been used.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+    STORAGE_FULL: 'We cannot store files right now. Please try again later.',
+    SERVICE_UNAVAILABLE: 'BeXtr is briefly unavailable. Please try again in a few seconds.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
   },
   sk: {
@@ -85,6 +87,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'Tento kód nie je správny alebo už bol použitý. Počkajte na ďalší kód v aplikácii a skúste to znova.',
     INVALID_RECOVERY_CODE: 'Tento záložný kód nie je správny alebo už bol použitý.',
     RATE_LIMITED: 'Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.',
+    STORAGE_FULL: 'Súbory teraz nevieme uložiť. Skúste to neskôr.',
+    SERVICE_UNAVAILABLE: 'BeXtr je na chvíľu nedostupný. Skúste to znova o pár sekúnd.',
     INTERNAL: 'Na našej strane sa niečo pokazilo. Skúste to znova.',
   },
 };
@@ -96,6 +100,7 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     password_contains_email: 'The password must not contain your e-mail address.',
     wrong_password: 'The current password is not correct.',
     nul_character: 'The text contains a NUL character, which is not allowed.',
+    lone_surrogate: 'The text contains a broken character (half of an emoji or symbol).',
     unknown_country: 'This is not a country code we know (ISO 3166-1, e.g. SK).',
     unknown_language: 'This is not a language code we know (ISO 639-1, e.g. sk).',
     too_deep: 'The request is nested too deeply.',
@@ -156,6 +161,7 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     password_contains_email: 'Heslo nesmie obsahovať vašu e-mailovú adresu.',
     wrong_password: 'Súčasné heslo nie je správne.',
     nul_character: 'Text obsahuje znak NUL, ktorý nie je povolený.',
+    lone_surrogate: 'Text obsahuje poškodený znak (polovicu emoji alebo symbolu).',
     unknown_country: 'Tento kód krajiny nepoznáme (ISO 3166-1, napr. SK).',
     unknown_language: 'Tento kód jazyka nepoznáme (ISO 639-1, napr. sk).',
     too_deep: 'Požiadavka je príliš hlboko vnorená.',

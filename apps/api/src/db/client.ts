@@ -64,5 +64,11 @@ export async function openDatabase(
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });
+  // A client that is checked out (between the statements of a transaction, say) has no listener of
+  // the pool's: a server shutting down (57P01) would be an unhandled 'error' that ends the process.
+  // Its query fails instead (the error handler answers 503) and the pool drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return fromPool(pool);
 }

@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { newId } from './ids.ts';
 import { users } from './schema.ts';
@@ -90,10 +91,13 @@ export const campaigns = pgTable(
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    /** The Idempotency-Key of the create/duplicate that made it: a double submit is one campaign. */
+    clientKey: text('client_key'),
     ...timestamps(),
   },
   // Descending keys are NULLS FIRST, as ORDER BY … DESC sorts: otherwise no index serves the sort.
   (t) => [
+    uniqueIndex('campaigns_client_key').on(t.ownerId, t.clientKey).where(sql`client_key is not null`),
     index('campaigns_owner_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('campaigns_search_idx').using('gin', t.searchVector).where(published),
     index('campaigns_published_newest_idx')

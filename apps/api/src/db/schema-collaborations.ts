@@ -265,9 +265,16 @@ export const reportMessages = pgTable(
       .notNull()
       .default('all'),
     body: text('body').notNull(),
+    /** The Idempotency-Key of the post: a double submit is one message. */
+    clientKey: text('client_key'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('report_messages_report_idx').on(t.reportId, t.createdAt)],
+  (t) => [
+    index('report_messages_report_idx').on(t.reportId, t.createdAt),
+    uniqueIndex('report_messages_client_key')
+      .on(t.reportId, t.authorId, t.clientKey)
+      .where(sql`client_key is not null`),
+  ],
 );
 
 /** Every admin action: who, what, on what, when and why. Append-only. */

@@ -30,7 +30,8 @@ export const messages = pgTable(
   },
   (t) => [
     uniqueIndex('messages_client_key').on(t.conversationId, t.senderId, t.clientId),
-    index('messages_conversation_idx').on(t.conversationId, t.seq.desc()),
+    // NULLS FIRST, as ORDER BY seq DESC sorts: a DESC NULLS LAST key serves no newest-first page.
+    index('messages_conversation_idx').on(t.conversationId, t.seq.desc().nullsFirst()),
   ],
 );
 

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { newId } from './ids.ts';
 import { users } from './schema.ts';
 
@@ -18,9 +19,15 @@ export const uploads = pgTable(
     bytes: integer('bytes').notNull(),
     storageKey: text('storage_key').notNull(),
     thumbKey: text('thumb_key').notNull(),
+    /** The Idempotency-Key of the upload request: a double submit stores one image. */
+    clientKey: text('client_key'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('uploads_owner_idx').on(t.ownerId), index('uploads_created_idx').on(t.createdAt)],
+  (t) => [
+    index('uploads_owner_idx').on(t.ownerId),
+    index('uploads_created_idx').on(t.createdAt),
+    uniqueIndex('uploads_client_key').on(t.ownerId, t.clientKey).where(sql`client_key is not null`),
+  ],
 );
 
 /** Where an image is used. Who may see an upload is a query over these rows: the owner, and whoever

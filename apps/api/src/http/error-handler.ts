@@ -6,6 +6,7 @@ import {
   ruleMessages,
 } from '@bextr/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from './errors.ts';
 import { RequestValidationError } from './validation.ts';
 
@@ -26,6 +27,9 @@ function localizeFields(details: unknown, locale: Locale): unknown {
     fields: fields.map((f) => ({ ...f, message: f.message ?? ruleMessages[locale][f.code] ?? f.code })),
   };
 }
+
+/** How long a client should wait before retrying while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 3;
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FK_VIOLATION = '23503';
@@ -68,6 +72,12 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error instanceof SyntaxError || error.statusCode === 400) {
       return send(reply, 400, 'MALFORMED_JSON', locale);
     }
+    // A full disk (or quota) is the server's problem, not the request's: 507 Insufficient Storage,
+    // logged so the operator learns of it; the writer has already removed what it half wrote.
+    if (error.code === 'ENOSPC' || error.code === 'EDQUOT') {
+      request.log.error({ err: error }, 'storage full');
+      return send(reply, 507, 'STORAGE_FULL', locale);
+    }
     const pg = pgCode(error);
     if (pg === PG_UNIQUE_VIOLATION) return send(reply, 409, 'CONFLICT', locale);
     if (pg === PG_FK_VIOLATION) return send(reply, 404, 'NOT_FOUND', locale);
@@ -75,6 +85,15 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
       return send(reply, error.statusCode, code, locale);
+    }
+    // The database is away (restarting, unreachable): the request did not happen; the client may
+    // retry shortly. 503 + Retry-After rather than a 500 (decision 017).
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return send(reply, 503, 'SERVICE_UNAVAILABLE', locale, {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, 'INTERNAL', locale);

@@ -1,6 +1,6 @@
 import { errorBodySchema } from '@bextr/contracts';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 507;
 
 /** The response schemas of the error statuses a route answers with: every error has the same body
  * (error-handler.ts). Spread into a route's `response` next to its success schema. */

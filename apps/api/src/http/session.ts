@@ -27,6 +27,9 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('locale', 'en');
   app.addHook('onRequest', async (request, reply) => {
     request.locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? 'en';
+    // Probes answer about the process and the database, never about a user: no session lookup, so
+    // a cookie the caller happens to send cannot turn a 503 from /health/ready into something else.
+    if (request.url.startsWith('/health/')) return;
     const token = request.cookies[ctx.config.session.cookieName];
     if (!token || token.length > 200) return;
     const found = await findSessionUser(ctx.db, token);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where uploaded files live. Keys are made by the server (never a client's file name). The local
@@ -10,9 +10,14 @@ export interface Storage {
   get(key: string): Promise<Buffer | null>;
   /** Removing a key that holds nothing is not an error (the orphan sweep relies on it). */
   remove(key: string): Promise<void>;
+  /** Every stored key with its write time, and half-written temporaries (`.tmp-…`) a crash left;
+   * for the stray-file sweep. Optional: a driver without it is not swept. */
+  list?(): Promise<{ key: string; modifiedAt: Date }[]>;
 }
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+/** A temporary file `put` writes before renaming it into place. */
+const TEMP = /^\.tmp-[0-9a-f]{16}$/;
 
 function checkKey(key: string): string {
   if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key: ${key}`);
@@ -50,7 +55,23 @@ export function createLocalStorage(dir: string): Storage {
       }
     },
     async remove(key) {
-      await rm(path.join(root, checkKey(key)), { force: true });
+      await rm(path.join(root, TEMP.test(key) ? key : checkKey(key)), { force: true });
+    },
+    async list() {
+      let names: string[];
+      try {
+        names = await readdir(root);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+      const entries: { key: string; modifiedAt: Date }[] = [];
+      for (const name of names) {
+        if (!TEMP.test(name) && (!KEY.test(name) || name.includes('..'))) continue;
+        const info = await stat(path.join(root, name)).catch(() => null);
+        if (info?.isFile()) entries.push({ key: name, modifiedAt: info.mtime });
+      }
+      return entries;
     },
   };
 }

@@ -1,45 +1,84 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout.tsx';
-import { AdminLayout } from '../pages/admin/AdminLayout.tsx';
-import { AuditLogPage } from '../pages/admin/AuditLogPage.tsx';
-import { AdminCampaignsPage } from '../pages/admin/CampaignsPage.tsx';
-import { OverviewPage } from '../pages/admin/OverviewPage.tsx';
-import { UserPage } from '../pages/admin/UserPage.tsx';
-import { UsersPage } from '../pages/admin/UsersPage.tsx';
-import { AdminFaqPage } from '../pages/admin-faq/AdminFaqPage.tsx';
-import { AdminReportPage } from '../pages/admin-reports/AdminReportPage.tsx';
-import { AdminReportsPage } from '../pages/admin-reports/AdminReportsPage.tsx';
-import { BusinessPage } from '../pages/business/BusinessPage.tsx';
-import { BusinessProfilePage } from '../pages/business-profile/BusinessProfilePage.tsx';
-import { CampaignRoute } from '../pages/campaign/PublicCampaignPage.tsx';
-import { CampaignEditorPage } from '../pages/campaign-editor/CampaignEditorPage.tsx';
-import { CampaignOffersPage } from '../pages/campaign-offers/CampaignOffersPage.tsx';
-import { DiscoveryPage } from '../pages/campaigns/DiscoveryPage.tsx';
-import { CollaborationPage } from '../pages/collaboration/CollaborationPage.tsx';
-import { CollaborationsPage } from '../pages/collaboration/CollaborationsPage.tsx';
-import { DashboardPage } from '../pages/dashboard/DashboardPage.tsx';
-import { FaqPage } from '../pages/faq/FaqPage.tsx';
-import { ForgotPasswordPage } from '../pages/forgot-password/ForgotPasswordPage.tsx';
-import { InboxPage } from '../pages/inbox/InboxPage.tsx';
-import { ThreadPage } from '../pages/inbox/ThreadPage.tsx';
-import { InfluencerPage } from '../pages/influencer/InfluencerPage.tsx';
-import { DirectoryPage } from '../pages/influencers/DirectoryPage.tsx';
-import { LandingPage } from '../pages/landing/LandingPage.tsx';
-import { MyProfilePage } from '../pages/my-profile/MyProfilePage.tsx';
-import { NotFoundPage } from '../pages/not-found/NotFoundPage.tsx';
-import { NotificationsPage } from '../pages/notifications/NotificationsPage.tsx';
-import { MyOffersPage } from '../pages/offers/MyOffersPage.tsx';
-import { MyReportsPage } from '../pages/reports/MyReportsPage.tsx';
-import { ReportPage } from '../pages/reports/ReportPage.tsx';
-import { ResetPasswordPage } from '../pages/reset-password/ResetPasswordPage.tsx';
-import { SecondFactorSetupPage } from '../pages/second-factor/SecondFactorSetupPage.tsx';
-import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
-import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
-import { SignUpPage } from '../pages/sign-up/SignUpPage.tsx';
-import { UnsubscribePage } from '../pages/unsubscribe/UnsubscribePage.tsx';
-import { VerifyEmailPage } from '../pages/verify-email/VerifyEmailPage.tsx';
 import { GuestOnly, RequireAuth } from '../session/guards.tsx';
+import { lazyPage } from './lazy-page.tsx';
 import { RouteError } from './RouteError.tsx';
+
+// Every page in its own chunk, loaded on first visit.
+const AdminLayout = lazyPage(() => import('../pages/admin/AdminLayout.tsx'), 'AdminLayout');
+const AuditLogPage = lazyPage(() => import('../pages/admin/AuditLogPage.tsx'), 'AuditLogPage');
+const AdminCampaignsPage = lazyPage(() => import('../pages/admin/CampaignsPage.tsx'), 'AdminCampaignsPage');
+const OverviewPage = lazyPage(() => import('../pages/admin/OverviewPage.tsx'), 'OverviewPage');
+const UserPage = lazyPage(() => import('../pages/admin/UserPage.tsx'), 'UserPage');
+const UsersPage = lazyPage(() => import('../pages/admin/UsersPage.tsx'), 'UsersPage');
+const AdminFaqPage = lazyPage(() => import('../pages/admin-faq/AdminFaqPage.tsx'), 'AdminFaqPage');
+const AdminReportPage = lazyPage(
+  () => import('../pages/admin-reports/AdminReportPage.tsx'),
+  'AdminReportPage',
+);
+const AdminReportsPage = lazyPage(
+  () => import('../pages/admin-reports/AdminReportsPage.tsx'),
+  'AdminReportsPage',
+);
+const BusinessPage = lazyPage(() => import('../pages/business/BusinessPage.tsx'), 'BusinessPage');
+const BusinessProfilePage = lazyPage(
+  () => import('../pages/business-profile/BusinessProfilePage.tsx'),
+  'BusinessProfilePage',
+);
+const CampaignRoute = lazyPage(() => import('../pages/campaign/PublicCampaignPage.tsx'), 'CampaignRoute');
+const CampaignEditorPage = lazyPage(
+  () => import('../pages/campaign-editor/CampaignEditorPage.tsx'),
+  'CampaignEditorPage',
+);
+const CampaignOffersPage = lazyPage(
+  () => import('../pages/campaign-offers/CampaignOffersPage.tsx'),
+  'CampaignOffersPage',
+);
+const DiscoveryPage = lazyPage(() => import('../pages/campaigns/DiscoveryPage.tsx'), 'DiscoveryPage');
+const CollaborationPage = lazyPage(
+  () => import('../pages/collaboration/CollaborationPage.tsx'),
+  'CollaborationPage',
+);
+const CollaborationsPage = lazyPage(
+  () => import('../pages/collaboration/CollaborationsPage.tsx'),
+  'CollaborationsPage',
+);
+const DashboardPage = lazyPage(() => import('../pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const FaqPage = lazyPage(() => import('../pages/faq/FaqPage.tsx'), 'FaqPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('../pages/forgot-password/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const InboxPage = lazyPage(() => import('../pages/inbox/InboxPage.tsx'), 'InboxPage');
+const ThreadPage = lazyPage(() => import('../pages/inbox/ThreadPage.tsx'), 'ThreadPage');
+const InfluencerPage = lazyPage(() => import('../pages/influencer/InfluencerPage.tsx'), 'InfluencerPage');
+const DirectoryPage = lazyPage(() => import('../pages/influencers/DirectoryPage.tsx'), 'DirectoryPage');
+const LandingPage = lazyPage(() => import('../pages/landing/LandingPage.tsx'), 'LandingPage');
+const MyProfilePage = lazyPage(() => import('../pages/my-profile/MyProfilePage.tsx'), 'MyProfilePage');
+const NotFoundPage = lazyPage(() => import('../pages/not-found/NotFoundPage.tsx'), 'NotFoundPage');
+const NotificationsPage = lazyPage(
+  () => import('../pages/notifications/NotificationsPage.tsx'),
+  'NotificationsPage',
+);
+const MyOffersPage = lazyPage(() => import('../pages/offers/MyOffersPage.tsx'), 'MyOffersPage');
+const MyReportsPage = lazyPage(() => import('../pages/reports/MyReportsPage.tsx'), 'MyReportsPage');
+const ReportPage = lazyPage(() => import('../pages/reports/ReportPage.tsx'), 'ReportPage');
+const ResetPasswordPage = lazyPage(
+  () => import('../pages/reset-password/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
+);
+const SecondFactorSetupPage = lazyPage(
+  () => import('../pages/second-factor/SecondFactorSetupPage.tsx'),
+  'SecondFactorSetupPage',
+);
+const SettingsPage = lazyPage(() => import('../pages/settings/SettingsPage.tsx'), 'SettingsPage');
+const SignInPage = lazyPage(() => import('../pages/sign-in/SignInPage.tsx'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('../pages/sign-up/SignUpPage.tsx'), 'SignUpPage');
+const UnsubscribePage = lazyPage(() => import('../pages/unsubscribe/UnsubscribePage.tsx'), 'UnsubscribePage');
+const VerifyEmailPage = lazyPage(
+  () => import('../pages/verify-email/VerifyEmailPage.tsx'),
+  'VerifyEmailPage',
+);
 
 /** Every screen of the app. Visitor-only pages send a signed-in user on; the others need sign-in. */
 export function createAppRouter() {

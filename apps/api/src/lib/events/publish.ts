@@ -17,6 +17,17 @@ export type LiveEventInput = {
  * committed events; the rows stay for replay after a reconnect (Last-Event-ID). */
 export async function publishEvents(tx: Tx, events: readonly LiveEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  if (events.length <= IDS_PER_NOTIFY) {
+    // The usual case (a message, an offer: a few events) in one round trip: insert, then NOTIFY the ids.
+    const values = sql.join(
+      events.map((e) => sql`(${e.userId}, ${e.type}, ${JSON.stringify(e.data)}::jsonb)`),
+      sql`, `,
+    );
+    await tx.execute(sql`with inserted as (
+        insert into ${liveEvents} (user_id, type, data) values ${values} returning id)
+      select pg_notify(${EVENTS_CHANNEL}, string_agg(id::text, ',' order by id)) from inserted`);
+    return;
+  }
   const rows = await tx
     .insert(liveEvents)
     .values(events.map((e) => ({ userId: e.userId, type: e.type, data: e.data })))

@@ -87,12 +87,24 @@ export async function loginUser(
   if (user.status !== 'active') throw forbidden('ACCOUNT_SUSPENDED');
   // A new session id at every sign-in; whatever session the browser had is ended.
   if (opts.previousSessionId) await endSession(ctx, opts.previousSessionId);
-  // An admin with a second factor is not signed in yet: the session waits for the code.
-  const session = await createSession(ctx.db, {
-    userId: user.id,
-    ttlDays: ctx.config.session.ttlDays,
-    userAgent: opts.userAgent,
-    secondFactorPending: user.role === 'admin' && user.totpEnabledAt !== null,
+  // The session is made only if the password just checked is still the account's and the account
+  // is still active: a reset, a change or a suspension committing while the hash was being checked
+  // ends only the sessions that exist by then. The row lock makes either wait for the other.
+  const session = await ctx.db.transaction(async (tx) => {
+    const [now] = await tx
+      .select({ passwordHash: users.passwordHash, status: users.status })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .for('share');
+    if (now?.passwordHash !== user.passwordHash) throw new AppError(401, 'INVALID_CREDENTIALS');
+    if (now.status !== 'active') throw forbidden('ACCOUNT_SUSPENDED');
+    // An admin with a second factor is not signed in yet: the session waits for the code.
+    return createSession(tx, {
+      userId: user.id,
+      ttlDays: ctx.config.session.ttlDays,
+      userAgent: opts.userAgent,
+      secondFactorPending: user.role === 'admin' && user.totpEnabledAt !== null,
+    });
   });
   return { user, session };
 }

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, objectErrors } from '../../http/error-responses.ts';
 import { notFound } from '../../http/errors.ts';
+import { idempotencyKey } from '../../http/idempotency.ts';
 import { requireRole, requireUser } from '../../http/session.ts';
 import { findPublishedCampaign, searchCampaigns } from './discovery.ts';
 import type { Transition } from './policy.ts';
@@ -43,7 +44,8 @@ export function campaignRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const user = requireRole(request, 'business');
-        const row = await campaigns.createCampaign(ctx, { user, body: request.body });
+        const clientKey = idempotencyKey(request);
+        const row = await campaigns.createCampaign(ctx, { user, body: request.body, clientKey });
         return reply.status(201).send({ campaign: presentCampaign(user, row) });
       },
     );
@@ -152,7 +154,8 @@ export function campaignRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const user = requireRole(request, 'business');
-        const row = await campaigns.duplicateCampaign(ctx, { user, id: request.params.id });
+        const clientKey = idempotencyKey(request);
+        const row = await campaigns.duplicateCampaign(ctx, { user, id: request.params.id, clientKey });
         return reply.status(201).send({ campaign: presentCampaign(user, row) });
       },
     );

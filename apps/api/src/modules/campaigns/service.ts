@@ -80,13 +80,22 @@ function linkCover(tx: Tx, ownerId: string, campaignId: string, coverUploadId: s
   });
 }
 
-export async function createCampaign(ctx: AppContext, opts: { user: UserRow; body: CampaignDraftBody }) {
+export async function createCampaign(
+  ctx: AppContext,
+  opts: { user: UserRow; body: CampaignDraftBody; clientKey?: string | null },
+) {
   const now = new Date();
   const values = mergeValues({}, opts.body);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
-      .values({ ...columnsOf(values), ownerId: opts.user.id, createdAt: now, updatedAt: now })
+      .values({
+        ...columnsOf(values),
+        ownerId: opts.user.id,
+        clientKey: opts.clientKey ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: campaigns.id });
     if (!row) throw new Error('campaign not inserted');
     if (values.coverUploadId) await linkCover(tx, opts.user.id, row.id, values.coverUploadId);
@@ -183,12 +192,15 @@ export async function deleteCampaign(ctx: AppContext, opts: { user: UserRow; id:
 }
 
 /** A new draft with the same fields (dates kept: the owner adjusts them before publishing). */
-export async function duplicateCampaign(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function duplicateCampaign(
+  ctx: AppContext,
+  opts: { user: UserRow; id: string; clientKey?: string | null },
+) {
   const found = await findOwnedCampaign(ctx.db, opts.user.id, opts.id);
   if (!found) throw notFound();
   const values: CampaignValues = valuesOf(found.campaign);
   const copy = { ...values, ...(values.name ? { name: `${values.name} (2)`.slice(0, 120) } : {}) };
-  return createCampaign(ctx, { user: opts.user, body: copy });
+  return createCampaign(ctx, { user: opts.user, body: copy, clientKey: opts.clientKey ?? null });
 }
 
 /** Why this campaign cannot be published (or resumed) now: reasons and field errors in the user's

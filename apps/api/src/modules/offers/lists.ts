@@ -7,7 +7,7 @@ import { isInt32, isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { findOwnedCampaign } from '../campaigns/queries.ts';
-import { offerVisibleTo } from './policy.ts';
+import { offerShownToOwner } from './policy.ts';
 import { type OfferWithParties, selectOffers } from './queries.ts';
 
 type Key = { s: OfferSort; k: string | number | null; id: string };
@@ -102,7 +102,8 @@ export async function listCampaignOffers(
   return page(ctx, {
     where: [
       eq(offers.campaignId, owned.campaign.id),
-      offerVisibleTo(opts.user),
+      // The campaign is the user's (findOwnedCampaign): offerVisibleTo narrowed to its owner.
+      offerShownToOwner(),
       status ? eq(offers.status, status) : undefined,
     ],
     sort: sort ?? 'newest',

@@ -77,6 +77,13 @@ export function offerVisibleTo(actor: Actor): SQL {
     offer_influencer.status = 'active' or offers.status not in ('pending', 'shortlisted'))))`;
 }
 
+/** offerVisibleTo for the campaign's owner, once the campaign is known to be theirs: an owner is a
+ * business, never the offer's influencer, so only the second half can hold. Spelled alone, the
+ * planner sees it keeps nearly every row and walks offers_campaign_idx in list order (the OR with
+ * the influencer's id made it expect a handful of rows and sort the whole campaign's offers). */
+export const offerShownToOwner = (): SQL =>
+  sql`(offer_influencer.status = 'active' or offers.status not in ('pending', 'shortlisted'))`;
+
 /** Why an influencer may not send offers yet, as reason codes (ruleMessages): an unfinished profile,
  * an unverified e-mail. Empty when ready. */
 export function sendRefusalReasons(missing: readonly CompletenessItem[]): string[] {

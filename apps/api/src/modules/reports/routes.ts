@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, objectErrors } from '../../http/error-responses.ts';
+import { idempotencyKey } from '../../http/idempotency.ts';
 import { requireRole, requireUser } from '../../http/session.ts';
 import { getEvidencePack, listAdminReports, resolveReport } from './admin.ts';
 import { reportingRoles, sideOf } from './policy.ts';
@@ -100,7 +101,9 @@ export function reportRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const user = requireUser(request);
-        const message = await postReportMessage(ctx, { user, id: request.params.id, body: request.body });
+        const clientKey = idempotencyKey(request);
+        const input = { user, id: request.params.id, body: request.body, clientKey };
+        const message = await postReportMessage(ctx, input);
         return reply
           .status(201)
           .send({ message: presentReportMessage(message, { id: user.id, isAdmin: user.role === 'admin' }) });

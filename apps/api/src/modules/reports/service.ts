@@ -217,7 +217,7 @@ export async function getReport(ctx: AppContext, opts: { user: UserRow; id: stri
  * resolved report: 409. */
 export async function postReportMessage(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: ReportMessageBody },
+  opts: { user: UserRow; id: string; body: ReportMessageBody; clientKey?: string | null },
 ) {
   const { user } = opts;
   const isAdmin = user.role === 'admin';
@@ -238,6 +238,7 @@ export async function postReportMessage(
         authorRole: side ?? 'admin',
         visibleTo,
         body: opts.body.body,
+        clientKey: opts.clientKey ?? null,
         createdAt: now,
       })
       .returning({ id: reportMessages.id });

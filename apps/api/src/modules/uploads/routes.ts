@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { AppError, badRequest } from '../../http/errors.ts';
+import { idempotencyKey } from '../../http/idempotency.ts';
 import { requireUser } from '../../http/session.ts';
 import { presentUpload } from './presenter.ts';
 import { readUpload, storeImage } from './service.ts';
@@ -45,13 +46,13 @@ export function uploadRoutes(ctx: AppContext) {
           tags,
           consumes: ['multipart/form-data'],
           description: 'One image (JPEG, PNG or WebP, at most 10 MB) in a multipart field named `file`.',
-          response: { 201: uploadSchema, ...errorResponses(400, 401, 404, 413, 415) },
+          response: { 201: uploadSchema, ...errorResponses(400, 401, 404, 413, 415, 507) },
         },
       },
       async (request, reply) => {
         const user = requireUser(request);
         const data = await readOneFile(request);
-        const row = await storeImage(ctx, { ownerId: user.id, data });
+        const row = await storeImage(ctx, { ownerId: user.id, data, clientKey: idempotencyKey(request) });
         return reply.status(201).send(presentUpload(row));
       },
     );

@@ -17,7 +17,7 @@ interface Actor {
  * recorded. A refusal or failure at any step leaves no file and no row behind. */
 export async function storeImage(
   ctx: { db: AppContext['db']; storage: Storage },
-  opts: { ownerId: string; data: Buffer },
+  opts: { ownerId: string; data: Buffer; clientKey?: string | null },
 ): Promise<UploadRow> {
   const image = await processImage(opts.data);
   const id = newId();
@@ -31,6 +31,7 @@ export async function storeImage(
       .values({
         id,
         ownerId: opts.ownerId,
+        clientKey: opts.clientKey ?? null,
         contentType: image.contentType,
         width: image.width,
         height: image.height,

@@ -1,0 +1,50 @@
+import { readdir, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { uploadImage } from '../../test/factories/uploads.ts';
+import { buildInfluencer } from '../../test/factories/users.ts';
+import { sweepStrayFiles } from './sweep.ts';
+
+/** Files a killed process wrote without committing their upload row (see the faults suite, which
+ * kills the real server mid-upload): removed once past the grace period, never a file with a row. */
+describe('stray upload files', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const sweep = () => sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log });
+  const files = async () => (await readdir(t.config.uploadsDir)).sort();
+  const backdate = async (name: string) => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(path.join(t.config.uploadsDir, name), hourAgo, hourAgo);
+  };
+
+  it('removes old files no row names and old half-written temporaries; keeps every file with a row', async () => {
+    const owner = await buildInfluencer(t.app);
+    const kept = await uploadImage(owner.client);
+    const mine = await files();
+    for (const name of mine) await backdate(name);
+    const strays = [
+      '01STRAYSTRAYSTRAYSTRAYSTRAY.png',
+      '01STRAYSTRAYSTRAYSTRAYSTRAY.thumb.webp',
+      '.tmp-0123456789abcdef',
+    ];
+    for (const name of strays) {
+      await writeFile(path.join(t.config.uploadsDir, name), 'half');
+      await backdate(name);
+    }
+    expect(await sweep()).toBe(3);
+    expect(await files()).toEqual(mine);
+    expect(mine.filter((f) => f.startsWith(`${kept.id}.`))).toHaveLength(2);
+  });
+
+  it('leaves a fresh file without a row alone: its upload may still be committing', async () => {
+    const fresh = '01FRESHFRESHFRESHFRESHFRESH.png';
+    await writeFile(path.join(t.config.uploadsDir, fresh), 'in flight');
+    expect(await sweep()).toBe(0);
+    expect(await files()).toContain(fresh);
+  });
+});

@@ -1,0 +1,44 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+
+/** Tables left out of the digest: none. No request slides a session or keeps a counter in the
+ * database (rate limits are counted in memory, decision 005), so every table must stay unchanged. */
+export const VOLATILE_TABLES = new Set<string>([]);
+
+/** One fingerprint per table of the public schema: md5 over every row as text, in a fixed order. Two
+ * equal digests mean no row was added, removed or changed. */
+export async function digestDatabase(db: Db): Promise<Record<string, string>> {
+  const parts = (await tableNames(db)).map(
+    (n) =>
+      `select '${n}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${n}" t`,
+  );
+  const rows = await query<{ name: string; digest: string }>(db, sql.raw(parts.join(' union all ')));
+  return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
+}
+
+/** Rows of a raw query (PGlite and node-postgres both answer `{ rows }`). */
+async function query<T>(db: Db, statement: SQL): Promise<T[]> {
+  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
+}
+
+const names = new WeakMap<Db, Promise<string[]>>();
+
+/** The public schema's tables (but the volatile ones), looked up once per database. */
+function tableNames(db: Db): Promise<string[]> {
+  let found = names.get(db);
+  if (!found) {
+    found = query<{ name: string }>(
+      db,
+      sql`select table_name as name from information_schema.tables
+          where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    ).then((rows) => rows.map((row) => row.name).filter((n) => !VOLATILE_TABLES.has(n)));
+    names.set(db, found);
+  }
+  return found;
+}
+
+/** The tables whose rows differ between two digests. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((n) => before[n] !== after[n]).sort();
+}

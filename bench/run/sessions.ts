@@ -1,0 +1,46 @@
+import type { Db } from '@bextr/api/src/db/client.ts';
+import * as schema from '@bextr/api/src/db/schema.ts';
+import { createSession } from '@bextr/api/src/modules/auth/sessions.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { BENCH_PASSWORD } from '../lib/scales.ts';
+
+/** The production session cookie (config.ts: `__Host-` prefix). */
+export const SESSION_COOKIE = '__Host-bextr_session';
+
+/** Signs in through the API with the bench password; answers the Cookie header value. */
+export async function signIn(baseUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`sign-in of ${email}: no session cookie`);
+  return cookie;
+}
+
+/** Sessions for many users at once, made by the app's own createSession (what a sign-in stores;
+ * a thousand argon2 checks through the login route would take minutes and trip its rate limits). */
+export async function createSessions(url: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const cookies = new Map<string, string>();
+  try {
+    const ids = [...new Set(userIds)];
+    for (let i = 0; i < ids.length; i += 50)
+      await Promise.all(
+        ids.slice(i, i + 50).map(async (userId) => {
+          const { token } = await createSession(db, { userId, ttlDays: 1, userAgent: 'bextr-bench' });
+          cookies.set(userId, `${SESSION_COOKIE}=${token}`);
+        }),
+      );
+  } finally {
+    await pool.end();
+  }
+  return cookies;
+}

@@ -1,0 +1,80 @@
+/** `npm run bench:web`: the web app's weight from the production build (gzipped JS of the landing
+ * page and of the signed-in app shell), and embedded mode: time from `node scripts/start.mjs` to
+ * /health/ready on an existing PGlite data dir, and the idle app's resident memory. No PostgreSQL. */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot, rssKiB, startApp } from './run/app.ts';
+import { freePort } from './run/port.ts';
+import { dynamicImports, gzipped, kb, scriptsOf, staticClosure } from './web/assets.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const dist = path.join(repoRoot, 'apps/web/dist');
+const assets = path.join(dist, 'assets');
+
+const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipped(path.join(assets, f)), 0);
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bextr-bench-embedded-'));
+  const env = { NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const logFile = path.join(tmpdir(), 'bextr-bench-web-app.log');
+  // First start: builds the web app when missing or stale, creates and migrates the data dir.
+  const first = await startApp({ port: await freePort(), env, logFile });
+  await first.stop();
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('no web build in apps/web/dist');
+
+  const port = await freePort();
+  const app = await startApp({ port, env, logFile });
+  let landingHtml = '';
+  let rss: number | null = null;
+  try {
+    landingHtml = await (await fetch(`${app.baseUrl}/`)).text();
+    await new Promise((r) => setTimeout(r, 3000));
+    rss = await rssKiB(app.child.pid);
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const spaHtml = (await import('node:fs')).readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const spaEntry = staticClosure(assets, scriptsOf(spaHtml));
+  const landing = staticClosure(assets, scriptsOf(landingHtml));
+  // The signed-in shell: the SPA entry plus what the first signed-in screen (/dashboard) loads.
+  const lazy = dynamicImports(assets, spaEntry);
+  const dashboardChunk = [...lazy].find((f) => f.startsWith('DashboardPage'));
+  const shell = new Set(spaEntry);
+  if (dashboardChunk) for (const f of staticClosure(assets, [dashboardChunk])) shell.add(f);
+  const allJs = readdirSync(assets).filter((f) => f.endsWith('.js'));
+
+  const figures = {
+    landingKB: kb(sum(landing)),
+    landingFiles: landing.size,
+    spaEntryKB: kb(sum(spaEntry)),
+    shellKB: kb(sum(shell)),
+    lazyChunks: lazy.size,
+    allJsKB: kb(sum(allJs)),
+    readyMs: Math.round(app.readyMs),
+    idleRssMiB: rss === null ? null : Math.round(rss / 102.4) / 10,
+  };
+  say(
+    `Landing page (/ as served)      ${figures.landingKB} KB gzipped JS in ${figures.landingFiles} file(s)`,
+  );
+  say(`SPA entry (index.html)          ${figures.spaEntryKB} KB`);
+  say(
+    `Signed-in app shell (+dashboard) ${figures.shellKB} KB (${figures.lazyChunks} lazy chunks; all JS ${figures.allJsKB} KB)`,
+  );
+  say(`Embedded start to ready          ${figures.readyMs} ms (existing PGlite data dir)`);
+  say(`Idle RSS                         ${figures.idleRssMiB ?? '?'} MiB`);
+  say('');
+  say(`${verdict(figures.landingKB <= 150)}  landing page ≤ 150 KB (${figures.landingKB} KB)`);
+  say(`${verdict(figures.shellKB <= 350)}  app shell ≤ 350 KB (${figures.shellKB} KB)`);
+  say(`${verdict(figures.lazyChunks > 0)}  code split per area (${figures.lazyChunks} lazy chunks)`);
+  say(`${verdict(figures.readyMs <= 3000)}  embedded start ≤ 3 s (${figures.readyMs} ms)`);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

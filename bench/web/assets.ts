@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Gzipped size (bytes) of a built file, as a server would send it. */
+export const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
+
+/** The JS files an HTML page loads at once: module scripts and modulepreload links under /assets/. */
+export function scriptsOf(html: string): string[] {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) if (m[1]) found.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g))
+    if (m[1]) found.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]*href="([^"]+\.js)"[^>]*rel="modulepreload"/g))
+    if (m[1]) found.add(m[1]);
+  return [...found].filter((src) => src.startsWith('/assets/'));
+}
+
+const staticImport = /(?:\bfrom\s*|\bimport\s*)["'](\.\/[^"']+\.js)["']/g;
+const dynamicImport = /\bimport\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g;
+
+/** Every chunk a chunk pulls in statically (what the browser must load before it runs). */
+export function staticClosure(assetsDir: string, entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const code = readFileSync(path.join(assetsDir, name), 'utf8');
+    for (const m of code.matchAll(staticImport)) if (m[1]) visit(path.basename(m[1]));
+  };
+  for (const e of entries) visit(path.basename(e));
+  return seen;
+}
+
+/** Chunks loaded on demand from a set of chunks (lazy routes). */
+export function dynamicImports(assetsDir: string, chunks: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const name of chunks) {
+    const code = readFileSync(path.join(assetsDir, name), 'utf8');
+    for (const m of code.matchAll(dynamicImport)) if (m[1]) found.add(path.basename(m[1]));
+  }
+  return found;
+}
+
+export const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
