@@ -53,9 +53,15 @@ export function campaignsApi(client: ApiClient) {
           signal,
         }),
       ),
-    create: (body: CampaignDraftBody) =>
+    create: (body: CampaignDraftBody, idempotencyKey?: string) =>
       campaignOf(
-        client.request({ method: 'POST', path: '/campaigns', body, schema: campaignResponseSchema }),
+        client.request({
+          method: 'POST',
+          path: '/campaigns',
+          body,
+          schema: campaignResponseSchema,
+          idempotencyKey,
+        }),
       ),
     update: (id: string, body: CampaignDraftBody) =>
       campaignOf(
@@ -68,12 +74,13 @@ export function campaignsApi(client: ApiClient) {
       ),
     remove: (id: string) =>
       client.requestEmpty({ method: 'DELETE', path: `/campaigns/${encodeURIComponent(id)}` }),
-    duplicate: (id: string) =>
+    duplicate: (id: string, idempotencyKey?: string) =>
       campaignOf(
         client.request({
           method: 'POST',
           path: `/campaigns/${encodeURIComponent(id)}/duplicate`,
           schema: campaignResponseSchema,
+          idempotencyKey,
         }),
       ),
     act: (id: string, action: CampaignAction) =>

@@ -12,6 +12,9 @@ export interface CallOptions {
   /** JSON body; omitted for requests without one (then no Content-Type is sent either). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as the `Idempotency-Key` header: the server keeps one row per key, so a repeated submit of
+   * the same form is refused instead of creating a second one. */
+  idempotencyKey?: string;
 }
 
 export interface ApiClient {
@@ -37,6 +40,7 @@ export function createApiClient(opts: { getLocale: () => Locale }): ApiClient {
   async function call(options: CallOptions): Promise<{ data: unknown; status: number; locale: Locale }> {
     const locale = opts.getLocale();
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';

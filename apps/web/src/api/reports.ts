@@ -32,13 +32,14 @@ export function reportsApi(client: ApiClient) {
       client
         .request({ method: 'GET', path: `/reports/${enc(id)}`, schema: reportResponseSchema, signal })
         .then((r) => r.report),
-    message: (id: string, body: ReportMessageBody) =>
+    message: (id: string, body: ReportMessageBody, idempotencyKey?: string) =>
       client
         .request({
           method: 'POST',
           path: `/reports/${enc(id)}/messages`,
           body,
           schema: reportMessageResponseSchema,
+          idempotencyKey,
         })
         .then((r) => r.message),
 

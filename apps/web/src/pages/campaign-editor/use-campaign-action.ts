@@ -1,16 +1,27 @@
 import { type Locale, publishRefusalSchema, ruleMessages } from '@bextr/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { z } from 'zod';
 import type { CampaignAction } from '../../api/campaigns.ts';
+import { newIdempotencyKey } from '../../api/idempotency.ts';
 import { api, isApiError } from '../../api/index.ts';
 
 /** A quick action on a campaign (dashboard list, campaign page). */
 export function useCampaignAction() {
   const queryClient = useQueryClient();
+  // One key per campaign's duplicate until it succeeds: a double click makes one copy.
+  const duplicateKeys = useRef(new Map<string, string>());
   return useMutation({
     mutationFn: async (input: { id: string; action: CampaignAction | 'duplicate' | 'delete' }) => {
       if (input.action === 'delete') return api.campaigns.remove(input.id);
-      if (input.action === 'duplicate') return api.campaigns.duplicate(input.id);
+      if (input.action === 'duplicate') {
+        const keys = duplicateKeys.current;
+        const key = keys.get(input.id) ?? newIdempotencyKey();
+        keys.set(input.id, key);
+        const copy = await api.campaigns.duplicate(input.id, key);
+        keys.delete(input.id);
+        return copy;
+      }
       return api.campaigns.act(input.id, input.action);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['campaigns'] }),

@@ -1,7 +1,8 @@
 import { REPORT_MESSAGE_MAX, type ReportAudience, reportAudiences } from '@bextr/contracts';
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../api/idempotency.ts';
 import { api, isApiError } from '../../api/index.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useNotify } from '../../components/use-notify.ts';
@@ -17,9 +18,12 @@ export function ReportReply({ reportId, admin = false }: { reportId: string; adm
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const [audience, setAudience] = useState<ReportAudience>('all');
+  const submitKey = useRef(newIdempotencyKey());
   const send = useMutation({
-    mutationFn: () => api.reports.message(reportId, { body, ...(admin ? { visibleTo: audience } : {}) }),
+    mutationFn: () =>
+      api.reports.message(reportId, { body, ...(admin ? { visibleTo: audience } : {}) }, submitKey.current),
     onSuccess: async () => {
+      submitKey.current = newIdempotencyKey();
       setBody('');
       notify(admin ? t.admin.sent : t.page.sent);
       await queryClient.invalidateQueries({ queryKey: reportKeys.all });
