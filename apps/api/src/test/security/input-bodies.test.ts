@@ -101,6 +101,7 @@ describe('bodies of the wrong shape', () => {
         expect4xx(res, `${routeKey(route)} body=${JSON.stringify(whole).slice(0, 40)}`, 400);
       }
     }
+    console.info(`wrong types: ${tried} bodies with a field (or the whole body) of the wrong JSON type`);
     expect(tried).toBeGreaterThan(500);
     await stillAnswers();
   }, 180_000);
