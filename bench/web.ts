@@ -39,12 +39,17 @@ async function main() {
 
   const spaHtml = (await import('node:fs')).readFileSync(path.join(dist, 'index.html'), 'utf8');
   const spaEntry = staticClosure(assets, scriptsOf(spaHtml));
-  const landing = staticClosure(assets, scriptsOf(landingHtml));
-  // The signed-in shell: the SPA entry plus what the first signed-in screen (/dashboard) loads.
+  // A page = what its HTML loads, plus the lazy chunk of its route (LandingPage for /; the signed-in
+  // shell is the SPA entry plus the first signed-in screen, /dashboard).
   const lazy = dynamicImports(assets, spaEntry);
-  const dashboardChunk = [...lazy].find((f) => f.startsWith('DashboardPage'));
-  const shell = new Set(spaEntry);
-  if (dashboardChunk) for (const f of staticClosure(assets, [dashboardChunk])) shell.add(f);
+  const withRoute = (base: Iterable<string>, prefix: string) => {
+    const files = new Set(base);
+    const chunk = [...lazy].find((f) => f.startsWith(prefix));
+    if (chunk) for (const f of staticClosure(assets, [chunk])) files.add(f);
+    return files;
+  };
+  const landing = withRoute(staticClosure(assets, scriptsOf(landingHtml)), 'LandingPage');
+  const shell = withRoute(spaEntry, 'DashboardPage');
   const allJs = readdirSync(assets).filter((f) => f.endsWith('.js'));
 
   const figures = {

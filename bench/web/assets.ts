@@ -16,8 +16,9 @@ export function scriptsOf(html: string): string[] {
   return [...found].filter((src) => src.startsWith('/assets/'));
 }
 
-const staticImport = /(?:\bfrom\s*|\bimport\s*)["'](\.\/[^"']+\.js)["']/g;
-const dynamicImport = /\bimport\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g;
+// Rolldown writes dynamic imports with backquotes: any of the three quotes.
+const staticImport = /(?:\bfrom\s*|\bimport\s*)["'`](\.\/[^"'`]+\.js)["'`]/g;
+const dynamicImport = /\bimport\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g;
 
 /** Every chunk a chunk pulls in statically (what the browser must load before it runs). */
 export function staticClosure(assetsDir: string, entries: readonly string[]): Set<string> {

@@ -8,7 +8,7 @@ import type { UserRow } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { findOwnedCampaign } from '../campaigns/queries.ts';
 import { offerShownToOwner } from './policy.ts';
-import { type OfferWithParties, selectOffers } from './queries.ts';
+import { type OfferWithParties, selectOffers, selectOffersOfCampaign } from './queries.ts';
 
 type Key = { s: OfferSort; k: string | number | null; id: string };
 
@@ -70,18 +70,18 @@ const plans: Record<OfferSort, SortPlan> = {
   },
 };
 
+/** One page of rows matching `where`, in `order`. */
+type Fetch = (where: SQL | undefined, order: SQL[], limit: number) => Promise<OfferWithParties[]>;
+
 async function page(
-  ctx: AppContext,
+  fetch: Fetch,
   opts: { where: (SQL | undefined)[]; sort: OfferSort; limit: number; cursor?: string | undefined },
 ) {
   const plan = plans[opts.sort];
   const after = decodeCursor(opts.cursor, isKey);
   if (after && after.s !== opts.sort) throw fieldError('cursor', 'invalid_cursor');
   const where = [...opts.where, after ? plan.after(after.k, after.id) : undefined];
-  const rows = await selectOffers(ctx.db)
-    .where(and(...where))
-    .orderBy(...plan.order)
-    .limit(opts.limit + 1);
+  const rows = await fetch(and(...where), plan.order, opts.limit + 1);
   const { page: items, nextCursor } = pageOf(rows, opts.limit, (r) => ({
     s: opts.sort,
     k: plan.keyOf(r),
@@ -99,7 +99,15 @@ export async function listCampaignOffers(
   const owned = await findOwnedCampaign(ctx.db, opts.user.id, opts.campaignId);
   if (!owned) throw notFound();
   const { status, sort, limit, cursor } = opts.query;
-  return page(ctx, {
+  const { campaign, businessName, logoUploadId } = owned;
+  const fetch: Fetch = async (where, order, n) => {
+    const rows = await selectOffersOfCampaign(ctx.db)
+      .where(where)
+      .orderBy(...order)
+      .limit(n);
+    return rows.map((row) => ({ ...row, campaign, businessName, logoUploadId: logoUploadId ?? null }));
+  };
+  return page(fetch, {
     where: [
       eq(offers.campaignId, owned.campaign.id),
       // The campaign is the user's (findOwnedCampaign): offerVisibleTo narrowed to its owner.
@@ -115,7 +123,12 @@ export async function listCampaignOffers(
 /** The influencer's own offers, newest first. */
 export async function listMyOffers(ctx: AppContext, opts: { user: UserRow; query: MyOffersQuery }) {
   const { status, limit, cursor } = opts.query;
-  return page(ctx, {
+  const fetch: Fetch = (where, order, n) =>
+    selectOffers(ctx.db)
+      .where(where)
+      .orderBy(...order)
+      .limit(n);
+  return page(fetch, {
     where: [eq(offers.influencerId, opts.user.id), status ? eq(offers.status, status) : undefined],
     sort: 'newest',
     limit,

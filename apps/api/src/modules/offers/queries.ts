@@ -14,6 +14,18 @@ interface Actor {
 const offerInfluencer = alias(users, 'offer_influencer');
 const campaignOwner = alias(users, 'campaign_owner');
 
+/** The influencer's summary beside an offer: from its profile, and its account's ratings. */
+const influencerSide = {
+  handle: influencerProfiles.handle,
+  displayName: sql<string>`coalesce(${influencerProfiles.displayName}, ${offerInfluencer.name})`,
+  avatarUploadId: influencerProfiles.avatarUploadId,
+  tier: influencerProfiles.tier,
+  followers: sql<number>`coalesce(${influencerProfiles.followers}, 0)`.mapWith(Number),
+  engagementRate: sql<number>`coalesce(${influencerProfiles.engagementRate}, 0)`.mapWith(Number),
+  ratingCount: offerInfluencer.ratingCount,
+  ratingTotal: offerInfluencer.ratingTotal,
+};
+
 /** Offers with what every view of one shows: the campaign and its business's name and logo, the
  * influencer's summary from its profile. Never an e-mail address. */
 export function selectOffers(db: Db | Tx) {
@@ -23,19 +35,23 @@ export function selectOffers(db: Db | Tx) {
       campaign: campaigns,
       businessName: sql<string>`coalesce(${businessProfiles.companyName}, ${campaignOwner.name})`,
       logoUploadId: businessProfiles.logoUploadId,
-      handle: influencerProfiles.handle,
-      displayName: sql<string>`coalesce(${influencerProfiles.displayName}, ${offerInfluencer.name})`,
-      avatarUploadId: influencerProfiles.avatarUploadId,
-      tier: influencerProfiles.tier,
-      followers: sql<number>`coalesce(${influencerProfiles.followers}, 0)`.mapWith(Number),
-      engagementRate: sql<number>`coalesce(${influencerProfiles.engagementRate}, 0)`.mapWith(Number),
-      ratingCount: offerInfluencer.ratingCount,
-      ratingTotal: offerInfluencer.ratingTotal,
+      ...influencerSide,
     })
     .from(offers)
     .innerJoin(campaigns, eq(campaigns.id, offers.campaignId))
     .innerJoin(campaignOwner, eq(campaignOwner.id, campaigns.ownerId))
     .leftJoin(businessProfiles, eq(businessProfiles.userId, campaigns.ownerId))
+    .innerJoin(offerInfluencer, eq(offerInfluencer.id, offers.influencerId))
+    .leftJoin(influencerProfiles, eq(influencerProfiles.userId, offers.influencerId));
+}
+
+/** The offers of one campaign already in hand, with the influencer's side only: the campaign's side
+ * is the same on every row. Three tables instead of six also keeps the planning short (it cost more
+ * than running the query on a 21-row page). */
+export function selectOffersOfCampaign(db: Db | Tx) {
+  return db
+    .select({ offer: offers, ...influencerSide })
+    .from(offers)
     .innerJoin(offerInfluencer, eq(offerInfluencer.id, offers.influencerId))
     .leftJoin(influencerProfiles, eq(influencerProfiles.userId, offers.influencerId));
 }
