@@ -14,8 +14,13 @@ async function main() {
   const app = await buildApp({ config, database });
   const accounts = await prepareData(database.db, config, app.log);
   // Files a killed process wrote without committing their upload row (decision 017).
-  const stray = await sweepStrayFiles({ db: database.db, storage: app.ctx.storage, log: app.log });
-  if (stray > 0) app.log.info({ removed: stray }, 'stray upload files removed at boot');
+  // Never fatal: the hourly housekeeping sweeps again.
+  await sweepStrayFiles({ db: database.db, storage: app.ctx.storage, log: app.log }).then(
+    (stray) => {
+      if (stray > 0) app.log.info({ removed: stray }, 'stray upload files removed at boot');
+    },
+    (err: unknown) => app.log.warn({ err }, 'stray upload files not swept at boot'),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -116,6 +116,7 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     deliverable_network: 'Choose a network that the campaign lists under social networks.',
     duplicate_choice: 'Each option can be chosen only once.',
     invalid_cursor: 'This page link is no longer valid. Start from the first page.',
+    idempotency_key_invalid: 'The Idempotency-Key header must be 8–100 letters, digits, - or _.',
     email_unverified: 'Verify your e-mail address first.',
     business_profile_incomplete:
       'Complete your business profile first (company name, industry, description, country).',
@@ -177,6 +178,7 @@ export const ruleMessages: Record<Locale, Record<string, string>> = {
     deliverable_network: 'Vyberte sieť, ktorú kampaň uvádza medzi sociálnymi sieťami.',
     duplicate_choice: 'Každú možnosť možno vybrať len raz.',
     invalid_cursor: 'Tento odkaz na stránku už neplatí. Začnite od prvej stránky.',
+    idempotency_key_invalid: 'Hlavička Idempotency-Key musí mať 8–100 písmen, číslic, - alebo _.',
     email_unverified: 'Najprv overte svoju e-mailovú adresu.',
     business_profile_incomplete: 'Najprv doplňte firemný profil (názov firmy, odvetvie, popis, krajina).',
     campaign_incomplete: 'Niektoré polia kampane chýbajú alebo nie sú platné.',

@@ -28,14 +28,16 @@ const DRIVER_MESSAGES =
 
 /** Whether an error (possibly wrapped by drizzle as `cause`) means the database cannot be reached
  * right now rather than that the statement was wrong: class 08 (connection exception), 57P01–57P03
- * (the server is shutting down, crashed or still starting), a refused or reset socket. Such a
+ * (the server is shutting down, crashed or still starting), 53300 (too many connections: several
+ * processes at their pools' limits), a refused or reset socket. Such a
  * request is answered 503 with Retry-After (decision 017). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
     const e = current as { code?: unknown; message?: unknown };
     if (typeof e.code === 'string') {
-      if (NETWORK_CODES.has(e.code) || e.code.startsWith('08') || /^57P0[1-3]$/.test(e.code)) return true;
+      if (NETWORK_CODES.has(e.code) || e.code.startsWith('08') || /^(57P0[1-3]|53300)$/.test(e.code))
+        return true;
     }
     if (typeof e.message === 'string' && DRIVER_MESSAGES.test(e.message)) return true;
     current = (current as { cause?: unknown }).cause;

@@ -79,6 +79,11 @@ export function registerErrorHandler(app: FastifyInstance) {
       return send(reply, 507, 'STORAGE_FULL', locale);
     }
     const pg = pgCode(error);
+    // The database's own disk is full (53100): the same answer as a full uploads disk.
+    if (pg === '53100') {
+      request.log.error({ err: error }, 'database storage full');
+      return send(reply, 507, 'STORAGE_FULL', locale);
+    }
     if (pg === PG_UNIQUE_VIOLATION) return send(reply, 409, 'CONFLICT', locale);
     if (pg === PG_FK_VIOLATION) return send(reply, 404, 'NOT_FOUND', locale);
     if (pg && PG_BAD_TEXT.has(pg)) return send(reply, 400, 'VALIDATION_FAILED', locale);

@@ -1,7 +1,18 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import { PageLoader } from '../components/PageLoader.tsx';
 
-/** A page loaded on first visit (its own chunk: code split per area). Nothing is shown in its place
- * during the short load; the layout around it stays. */
+/** The loader, shown only when a page's chunk takes longer than a blink (no flash on fast loads). */
+function SlowLoader() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), 300);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <PageLoader /> : null;
+}
+
+/** A page loaded on first visit (its own chunk: code split per area). The layout around it stays;
+ * a slow load shows the page loader in its place. */
 export function lazyPage<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,
   name: K,
@@ -10,7 +21,7 @@ export function lazyPage<K extends string>(
   // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module load, never in a render
   return function LazyPage() {
     return (
-      <Suspense fallback={null}>
+      <Suspense fallback={<SlowLoader />}>
         <Page />
       </Suspense>
     );

@@ -43,6 +43,7 @@ export function authRoutes(ctx: AppContext) {
           body: request.body,
           locale: request.locale,
           ip: request.ip,
+          previousSessionId: request.sessionId ?? request.pendingSignIn?.sessionId ?? undefined,
           userAgent: request.headers['user-agent'],
         });
         setSessionCookie(reply, ctx, session);

@@ -30,7 +30,13 @@ async function queueVerificationMail(ctx: AppContext, tx: Tx, user: UserRow) {
 
 export async function registerUser(
   ctx: AppContext,
-  opts: { body: RegisterBody; locale: Locale; ip: string; userAgent?: string | undefined },
+  opts: {
+    body: RegisterBody;
+    locale: Locale;
+    ip: string;
+    previousSessionId?: string | undefined;
+    userAgent?: string | undefined;
+  },
 ) {
   ctx.limiter.hit(limits.registerPerIp, `register:ip:${addressKey(opts.ip)}`);
   const { body } = opts;
@@ -59,6 +65,8 @@ export async function registerUser(
     });
     return { user, session };
   });
+  // As at sign-in: whatever session the browser had (a planted one included) is ended.
+  if (opts.previousSessionId) await endSession(ctx, opts.previousSessionId);
   ctx.outbox.kick();
   return result;
 }

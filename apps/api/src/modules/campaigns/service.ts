@@ -10,6 +10,7 @@ import {
 import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { campaigns } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
@@ -86,7 +87,7 @@ export async function createCampaign(
 ) {
   const now = new Date();
   const values = mergeValues({}, opts.body);
-  const id = await ctx.db.transaction(async (tx) => {
+  const insert = ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
       .values({
@@ -100,6 +101,16 @@ export async function createCampaign(
     if (!row) throw new Error('campaign not inserted');
     if (values.coverUploadId) await linkCover(tx, opts.user.id, row.id, values.coverUploadId);
     return row.id;
+  });
+  // A repeated submit (same Idempotency-Key) gets the campaign the first one made.
+  const id = await insert.catch(async (error: unknown) => {
+    if (!opts.clientKey || !isUniqueViolation(error, 'campaigns_client_key')) throw error;
+    const [first] = await ctx.db
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.ownerId, opts.user.id), eq(campaigns.clientKey, opts.clientKey)));
+    if (!first) throw error;
+    return first.id;
   });
   return getCampaign(ctx, { user: opts.user, id });
 }

@@ -73,16 +73,16 @@ export function abilitiesFor(actor: Actor | null, offer: OfferFacts): OfferAbili
  * influencer's `users` row (aliased `offer_influencer`): the influencer sees its own; the business
  * those on its campaigns — but not the still open offers of a suspended influencer (PRODUCT.md). */
 export function offerVisibleTo(actor: Actor): SQL {
-  return sql`(offers.influencer_id = ${actor.id} or (campaigns.owner_id = ${actor.id} and (
-    offer_influencer.status = 'active' or offers.status not in ('pending', 'shortlisted'))))`;
+  return sql`(offers.influencer_id = ${actor.id} or (campaigns.owner_id = ${actor.id} and ${offerShownToOwner()}))`;
 }
 
 /** offerVisibleTo for the campaign's owner, once the campaign is known to be theirs: an owner is a
  * business, never the offer's influencer, so only the second half can hold. Spelled alone, the
  * planner sees it keeps nearly every row and walks offers_campaign_idx in list order (the OR with
  * the influencer's id made it expect a handful of rows and sort the whole campaign's offers). */
-export const offerShownToOwner = (): SQL =>
-  sql`(offer_influencer.status = 'active' or offers.status not in ('pending', 'shortlisted'))`;
+export function offerShownToOwner(): SQL {
+  return sql`(offer_influencer.status = 'active' or offers.status not in ('pending', 'shortlisted'))`;
+}
 
 /** Why an influencer may not send offers yet, as reason codes (ruleMessages): an unfinished profile,
  * an unverified e-mail. Empty when ready. */

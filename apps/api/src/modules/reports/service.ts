@@ -2,6 +2,7 @@ import type { ReportBody, ReportMessageBody } from '@bextr/contracts';
 import { type AnyColumn, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { collaborations, conversations, offers, reportMessages, reports, users } from '../../db/schema.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../admin/audit.ts';
@@ -222,7 +223,7 @@ export async function postReportMessage(
   const { user } = opts;
   const isAdmin = user.role === 'admin';
   ctx.limiter.hit(reportMessageLimit, `report-message:${user.id}`);
-  const message = await ctx.db.transaction(async (tx) => {
+  const insert = ctx.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, opts.id)).for('no key update');
     const side = report ? sideOf(user, report) : null;
     if (!report || (!side && !isAdmin)) throw notFound();
@@ -259,6 +260,22 @@ export async function postReportMessage(
       });
     }
     return inserted;
+  });
+  // A repeated submit (same Idempotency-Key) gets the message the first one posted.
+  const message = await insert.catch(async (error: unknown) => {
+    if (!opts.clientKey || !isUniqueViolation(error, 'report_messages_client_key')) throw error;
+    const [first] = await ctx.db
+      .select({ id: reportMessages.id })
+      .from(reportMessages)
+      .where(
+        and(
+          eq(reportMessages.reportId, opts.id),
+          eq(reportMessages.authorId, user.id),
+          eq(reportMessages.clientKey, opts.clientKey),
+        ),
+      );
+    if (!first) throw error;
+    return first;
   });
   ctx.outbox.kick();
   const [found] = await selectReportMessages(ctx.db, opts.id, 'admin', message.id);

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { type UploadRow, uploadLinks, uploads } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
@@ -44,6 +45,14 @@ export async function storeImage(
     return row;
   } catch (error) {
     await Promise.allSettled([ctx.storage.remove(storageKey), ctx.storage.remove(thumbKey)]);
+    // A repeated upload (same Idempotency-Key) gets the upload the first one stored.
+    if (opts.clientKey && isUniqueViolation(error, 'uploads_client_key')) {
+      const [first] = await ctx.db
+        .select()
+        .from(uploads)
+        .where(and(eq(uploads.ownerId, opts.ownerId), eq(uploads.clientKey, opts.clientKey)));
+      if (first) return first;
+    }
     throw error;
   }
 }
