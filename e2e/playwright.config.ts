@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -7,6 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 // A fresh embedded database for every run, so flows never meet an earlier run's data.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bextr-e2e-'));
+// Removed when the process that made it exits (the runner stops the web server before it exits;
+// each worker loads this config too and removes its own unused dir).
+process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 export default defineConfig({
   testDir: './tests',

@@ -2,20 +2,28 @@
 // catch and pass on what is fine (the audit path is fed sample `npm audit --json` reports).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkLock, findSinks, readAudit } from './check-static.mjs';
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'check-static.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'check-static-'));
+const tempDirs = [dir];
+after(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
 
-function auditWith(report) {
+function auditWith(report, env = {}) {
   const file = path.join(dir, `audit-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof report === 'string' ? report : JSON.stringify(report));
-  return spawnSync(process.execPath, [script, '--only', 'audit', '--audit-json', file], { encoding: 'utf8' });
+  const { CI: _ci, ...rest } = process.env;
+  return spawnSync(process.execPath, [script, '--only', 'audit', '--audit-json', file], {
+    encoding: 'utf8',
+    env: { ...rest, ...env },
+  });
 }
 
 const report = (vulnerabilities) => {
@@ -49,6 +57,17 @@ test('an unreachable audit endpoint (405, no network, not JSON) is skipped, and 
     unavailable: 'getaddrinfo ENOTFOUND',
   });
   assert.match(auditWith('npm error network').stdout, /audit unavailable, skipped/);
+  assert.doesNotMatch(refused.stderr, /AUDIT SKIPPED/);
+});
+
+test('under CI an unavailable audit still passes but prints a loud AUDIT SKIPPED line', () => {
+  const run = auditWith({ message: '405 Method Not Allowed', statusCode: 405 }, { CI: 'true' });
+  assert.equal(run.status, 0);
+  assert.match(run.stderr, /^AUDIT SKIPPED: npm audit could not run \(405 Method Not Allowed/m);
+  const finding = auditWith(report({ fastify: { name: 'fastify', severity: 'critical', via: [] } }), {
+    CI: 'true',
+  });
+  assert.equal(finding.status, 1);
 });
 
 test('raw-HTML and string-to-code sinks are found unless a sanitizer or a review note is beside them', () => {
@@ -112,6 +131,7 @@ test('the current tree passes the sink and lockfile checks', () => {
 test('a locked package whose own dependency is missing from the lock fails through npm ls', () => {
   const tree = (tsxEntry) => {
     const root = mkdtempSync(path.join(tmpdir(), 'check-static-tree-'));
+    tempDirs.push(root);
     const manifest = { name: 't', version: '1.0.0', dependencies: { tsx: '4.23.15' } };
     writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest));
     const packages = {

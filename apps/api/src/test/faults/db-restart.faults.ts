@@ -13,9 +13,9 @@ import {
 import { PgCluster } from './pg-cluster.ts';
 import { prepareData, RemoteClient, type RemoteResponse } from './remote.ts';
 
-/** PostgreSQL stopped and started again under a steady stream of message posts. The app must stay
- * up, answer 503 quickly while the database is away, recover by itself, and keep every write it
- * acknowledged. Runs against a cluster of its own, never the machine's shared one. */
+/** PostgreSQL crashed (`pg_ctl stop -m immediate`) and started again under a steady stream of message
+ * posts. The app must stay up, answer 503 quickly while the database is away, recover by itself, and
+ * keep every write it acknowledged. Runs against a cluster of its own, never the machine's shared one. */
 
 const skipReason = PgCluster.unavailable();
 const OUTAGE_MS = 4000;
@@ -64,31 +64,44 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted under a write load', 
     };
     const writers = [0, 1, 2, 3].map(writer);
 
-    await sleep(1500);
-    const stoppedAt = Date.now();
-    await cluster.stop();
-    const stopDone = Date.now();
-    // While the database is away: readiness fails, liveness holds.
-    await sleep(300);
-    const ready = await client.get('/health/ready', 5000);
-    const live = await client.get('/health/live');
-    await sleep(OUTAGE_MS);
-    const restartAt = Date.now();
-    await cluster.start();
-    const recoveredIn = await waitFor(
-      'a message post succeeds after the restart',
-      async () => posts.some((p) => p.at > restartAt && p.answer.status === 201),
-      20_000,
-    ).catch((err: Error) => {
-      const tail = posts
-        .slice(-5)
-        .map((p) => `${p.answer.status} ${p.answer.failure ?? ''} ${JSON.stringify(p.answer.body)}`);
-      throw new Error(`${err.message}\n${tail.join('\n')}\n${server.output().slice(-4000)}`);
-    });
-    const readyAgain = await client.get('/health/ready');
-    await sleep(1000);
-    running = false;
-    await Promise.all(writers);
+    let stoppedAt: number;
+    let stopDone: number;
+    let restartAt: number;
+    let ready: RemoteResponse;
+    let live: RemoteResponse;
+    let recoveredIn: number;
+    let readyAgain: RemoteResponse;
+    try {
+      await sleep(1500);
+      stoppedAt = Date.now();
+      // `-m immediate`: the postmaster and its backends quit at once, without a checkpoint (a crash;
+      // the restart replays the WAL).
+      await cluster.stop('immediate');
+      stopDone = Date.now();
+      // While the database is away: readiness fails, liveness holds.
+      await sleep(300);
+      ready = await client.get('/health/ready', 5000);
+      live = await client.get('/health/live');
+      await sleep(OUTAGE_MS);
+      restartAt = Date.now();
+      await cluster.start();
+      const since = restartAt;
+      recoveredIn = await waitFor(
+        'a message post succeeds after the restart',
+        async () => posts.some((p) => p.at > since && p.answer.status === 201),
+        20_000,
+      ).catch((err: Error) => {
+        const tail = posts
+          .slice(-5)
+          .map((p) => `${p.answer.status} ${p.answer.failure ?? ''} ${JSON.stringify(p.answer.body)}`);
+        throw new Error(`${err.message}\n${tail.join('\n')}\n${server.output().slice(-4000)}`);
+      });
+      readyAgain = await client.get('/health/ready');
+      await sleep(1000);
+    } finally {
+      running = false;
+      await Promise.allSettled(writers);
+    }
 
     const unhandled = () =>
       server
@@ -107,9 +120,13 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted under a write load', 
     const statuses = new Set(posts.map((p) => p.answer.status));
     // Only successes and 503s: never a 500, never a hang or a dropped connection.
     expect([...statuses].sort(), unhandled()).toEqual([201, 503]);
+    const latencies = during.map((p) => p.answer.ms).sort((a, b) => a - b);
+    const p95 = latencies[Math.ceil(latencies.length * 0.95) - 1] ?? 0;
+    const slowest = latencies.at(-1) ?? 0;
+    expect(p95, 'the 95th percentile 503 comes under a second').toBeLessThan(1000);
+    expect(slowest, 'every 503 comes within 3 s').toBeLessThan(3000);
     for (const p of during) {
       expect(p.answer.status, unhandled()).toBe(503);
-      expect(p.answer.ms, 'a 503 comes well under a second').toBeLessThan(1000);
       expect(p.answer.headers?.get('retry-after')).toMatch(/^\d+$/);
       expect(p.answer.body.error?.code).toBe('SERVICE_UNAVAILABLE');
       expect(p.answer.body.error?.message).toEqual(expect.any(String));
@@ -128,7 +145,7 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted under a write load', 
     console.info(
       `db-restart: ${posts.length} posts, ${acknowledged.length} acknowledged, ${acknowledged.filter((id) => stored.has(id)).length} found ` +
         `(${rows.length} stored); ${during.length} answered 503 during the ` +
-        `${restartAt - stoppedAt} ms outage (slowest ${Math.max(...during.map((p) => p.answer.ms))} ms); ` +
+        `${restartAt - stoppedAt} ms outage (crash stop; 503 p95 ${p95} ms, slowest ${slowest} ms); ` +
         `writes succeeded again ${recoveredIn} ms after the restart`,
     );
   });

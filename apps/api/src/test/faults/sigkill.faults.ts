@@ -34,7 +34,11 @@ async function openData(env: Record<string, string>) {
   };
 }
 
-async function killMidWrites(env: Record<string, string>, uploadsDir: string) {
+async function killMidWrites(
+  env: Record<string, string>,
+  uploadsDir: string,
+  cleanup: (() => Promise<void>)[],
+) {
   const world = await prepareData(env, async (app) => {
     const { owner, campaign } = await buildPublishedCampaign(app, { campaign: { slots: INFLUENCERS } });
     const parties = [];
@@ -44,14 +48,27 @@ async function killMidWrites(env: Record<string, string>, uploadsDir: string) {
     }
     return { owner: owner.client, campaignId: campaign.id, parties };
   });
-  let server: AppProcess | undefined = await startApp(env);
+  let server: AppProcess = await startApp(env);
+  const first = server;
+  cleanup.push(async () => void (await first.kill('SIGKILL')));
   const owner = new RemoteClient(server.url, world.owner);
   const acked = { offers: [] as string[], messages: [] as string[], uploads: [] as string[] };
   const image = await makePng(900, 900);
   let running = true;
+  let inFlight = 0;
+  const sending = async <T>(request: Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await request;
+    } finally {
+      inFlight--;
+    }
+  };
   const upload = async (client: RemoteClient) => {
     const form = multipart(image, 'photo.png', 'image/png');
-    const res = await client.request('POST', '/api/v1/uploads', undefined, { ...form, timeoutMs: 10_000 });
+    const res = await sending(
+      client.request('POST', '/api/v1/uploads', undefined, { ...form, timeoutMs: 10_000 }),
+    );
     if (res.status === 201) acked.uploads.push(String(res.body.id));
     return res.status === 201 ? String(res.body.id) : null;
   };
@@ -62,7 +79,7 @@ async function killMidWrites(env: Record<string, string>, uploadsDir: string) {
       if (!id || !running) continue;
       const clientId = newClientId();
       const url = `/api/v1/conversations/${party.offer.conversationId}/messages`;
-      const res = await client.post(url, { body: 'See the picture', clientId, attachmentIds: [id] });
+      const res = await sending(client.post(url, { body: 'See the picture', clientId, attachmentIds: [id] }));
       if (res.status === 201) acked.messages.push(clientId);
     }
   };
@@ -80,9 +97,21 @@ async function killMidWrites(env: Record<string, string>, uploadsDir: string) {
   while (Date.now() - started < 20_000 && (acked.offers.length < 2 || acked.messages.length < 2))
     await sleep(20);
   await sleep(80);
+  const before = {
+    offers: acked.offers.length,
+    messages: acked.messages.length,
+    uploads: acked.uploads.length,
+  };
+  const sendingAtKill = inFlight;
   await server.kill('SIGKILL');
   running = false;
   await Promise.all([accepts, ...lanes]);
+  // The scenario holds only if writes of every kind were acknowledged before the kill and the
+  // writers were still sending when it came (a kill after they stopped would prove nothing).
+  expect(before.offers, 'accepts acknowledged before the kill').toBeGreaterThanOrEqual(2);
+  expect(before.messages, 'messages acknowledged before the kill').toBeGreaterThanOrEqual(2);
+  expect(before.uploads, 'uploads acknowledged before the kill').toBeGreaterThanOrEqual(1);
+  expect(sendingAtKill, 'requests in flight at the kill').toBeGreaterThan(0);
 
   // Pretend the crash was a while ago: the boot sweep removes stray files only past a grace period
   // (an upload in flight in another process must keep its files).
@@ -90,10 +119,12 @@ async function killMidWrites(env: Record<string, string>, uploadsDir: string) {
   const left = await readdir(uploadsDir);
   for (const name of left) await utimes(path.join(uploadsDir, name), hourAgo, hourAgo);
   server = await startApp(env);
+  const second = server;
+  cleanup.push(async () => void (await second.kill('SIGKILL')));
   const swept = left.length - (await readdir(uploadsDir)).length;
   const stopped = await server.kill('SIGTERM');
   expect(stopped.code, server.output()).toBe(0);
-  return { world, acked, swept };
+  return { world, acked, swept, sendingAtKill };
 }
 
 async function checkNothingHalfDone(
@@ -169,13 +200,14 @@ describe('SIGKILL in the middle of writes', () => {
       }
       const env = productionEnv({ port: await freePort(), dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
       const uploadsDir = path.join(dataDir, 'uploads');
-      const result = await killMidWrites(env, uploadsDir);
+      const result = await killMidWrites(env, uploadsDir, cleanup);
       const found = await checkNothingHalfDone(env, uploadsDir, result);
-      const { acked, swept } = result;
+      const { acked, swept, sendingAtKill } = result;
       console.info(
         `sigkill (${target.name}): acknowledged ${acked.offers.length} accepts, ${acked.uploads.length} uploads, ` +
           `${acked.messages.length} messages with attachments — all found; ${found.accepted} collaborations ` +
-          `whole, ${found.files} files, each with its row (${swept} stray files swept at boot)`,
+          `whole, ${found.files} files, each with its row (${swept} stray files swept at boot); ` +
+          `${sendingAtKill} requests in flight at the kill`,
       );
     });
   }

@@ -20,22 +20,23 @@ import { prepareData } from './remote.ts';
  * connections are refused, live event streams are closed, and the process exits 0 within 10 s. */
 
 /** Sends a body in slices, `gapMs` apart, so the request is still arriving when the signal comes;
- * `sent` resolves once the headers and the first slice are on the wire. */
+ * `sent` resolves once the headers and the first slice are on the wire; `done` gives the answer and
+ * when it came (`at`, epoch ms). */
 function slowPost(url: string, headers: Record<string, string>, body: Buffer, slices: number, gapMs: number) {
   let markSent: () => void = () => {};
   const sent = new Promise<void>((resolve) => {
     markSent = resolve;
   });
-  const done = new Promise<{ status: number; text: string }>((resolve) => {
+  const done = new Promise<{ status: number; text: string; at: number }>((resolve) => {
     const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length } });
     req.on('response', (res) => {
       let text = '';
       res.on('data', (d: Buffer) => {
         text += d.toString();
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, at: Date.now() }));
     });
-    req.on('error', (err) => resolve({ status: 0, text: err.message }));
+    req.on('error', (err) => resolve({ status: 0, text: err.message, at: Date.now() }));
     const size = Math.ceil(body.length / slices);
     let i = 0;
     const next = () => {
@@ -82,8 +83,9 @@ describe('SIGTERM drains', () => {
     const stream = await openSse(server.url, { cookie });
     expect(stream.status).toBe(200);
 
-    // A 3-second upload, and a burst of message posts whose bodies are still arriving, all in flight
-    // when the signal comes.
+    // A 6-second upload, and a burst of message posts whose bodies are still arriving for 6 s, all in
+    // flight when the signal comes (long enough that a slow start under load cannot let them finish
+    // first; short enough to finish, and the process to close, within its 9 s shutdown deadline).
     const browserHeaders = { cookie, origin: server.url, 'sec-fetch-site': 'same-origin' };
     const form = multipart(await makePng(1200, 1200), 'big.png', 'image/png');
     const upload = slowPost(
@@ -91,13 +93,13 @@ describe('SIGTERM drains', () => {
       { ...form.headers, ...browserHeaders },
       form.raw,
       20,
-      150,
+      310,
     );
     const url = `${server.url}/api/v1/conversations/${thread.conversationId}/messages`;
     const json = { ...browserHeaders, 'content-type': 'application/json' };
     const burst = Array.from({ length: 20 }, (_, i) => {
       const body = Buffer.from(JSON.stringify({ body: `in flight ${i}`, clientId: newClientId() }));
-      return slowPost(url, json, body, 2, 3000);
+      return slowPost(url, json, body, 2, 6000);
     });
     await Promise.all([upload.sent, ...burst.map((b) => b.sent)]);
     // Wait until the server has begun every one of them (its request log says so): from then on
@@ -109,7 +111,7 @@ describe('SIGTERM drains', () => {
     server.child.kill('SIGTERM');
     // The listening socket closes as soon as the process handles the signal (under load, a moment).
     let lateConnection = await connectRefused(Number(env.PORT));
-    while (lateConnection === 'connected' && Date.now() - signalledAt < 1500) {
+    while (lateConnection === 'connected' && Date.now() - signalledAt < 5000) {
       await sleep(50);
       lateConnection = await connectRefused(Number(env.PORT));
     }
@@ -118,10 +120,16 @@ describe('SIGTERM drains', () => {
     const exit = await server.exited;
     const exitMs = Date.now() - signalledAt;
     const uploaded = await upload.done;
-    const uploadedAt = Date.now();
+    const uploadedAt = uploaded.at;
     const posted = await Promise.all(burst.map((b) => b.done));
     const streamEnded = await Promise.race([stream.ended.then(() => true), sleep(1000).then(() => false)]);
 
+    // Every one of them was still in flight at the signal: none had its answer before it.
+    const answeredBefore = [uploaded, ...posted].filter((r) => r.at <= signalledAt);
+    expect(answeredBefore, 'requests answered before SIGTERM (not in flight)').toEqual([]);
+    const answeredMs = [uploaded, ...posted].map((r) => r.at - signalledAt);
+    const firstAnswerMs = Math.min(...answeredMs);
+    const lastAnswerMs = Math.max(...answeredMs);
     expect(uploaded.status, `${uploaded.text} after ${uploadedAt - signalledAt} ms`).toBe(201);
     expect(posted.map((p) => p.status)).toEqual(posted.map(() => 201));
     expect(lateConnection).toBe('ECONNREFUSED');
@@ -129,8 +137,9 @@ describe('SIGTERM drains', () => {
     expect(exit, server.output()).toEqual({ code: 0, signal: null });
     expect(exitMs).toBeLessThan(10_000);
     console.info(
-      `sigterm: 1 slow upload + ${posted.length} posts in flight all answered 2xx; new connections ` +
-        `refused ${refusedAfterMs} ms after the signal; SSE stream closed; exit 0 after ${exitMs} ms`,
+      `sigterm: 1 slow upload + ${posted.length} posts in flight all answered 2xx ` +
+        `(answers ${firstAnswerMs}–${lastAnswerMs} ms after the signal); new connections refused ${refusedAfterMs} ms ` +
+        `after the signal; SSE stream closed; exit 0 after ${exitMs} ms`,
     );
   });
 });
