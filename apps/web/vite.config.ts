@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -6,6 +7,14 @@ const api = 'http://127.0.0.1:3000';
 // The production server sends `script-src 'self'`: nothing here may emit an inline script.
 export default defineConfig({
   plugins: [react()],
+  // Every `import … from 'zod'` (the contracts' too) goes through a module that turns zod's JIT off
+  // before any schema is made (see that file): a setting in main.tsx would run after the chunks it
+  // imports had already made theirs.
+  resolve: {
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zod-jitless.ts', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,9 @@
-import './app/zod-config.ts';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
+// Eager, not with the lazy landing and FAQ pages: the server-rendered public pages use these styles
+// before (or without) any script, so they must be in the stylesheet index.html links.
+import './pages/landing/public-pages.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -1,5 +1,6 @@
 import type { TestApp } from '../app.ts';
 import { browser, type TestClient, type TestResponse } from '../client.ts';
+import { buildPublishedCampaign, completeProfile } from '../factories/campaigns.ts';
 import { newClientId } from '../factories/conversations.ts';
 import { PASSWORD, uniqueEmail } from '../factories/users.ts';
 import type { World } from './input-world.ts';
@@ -28,6 +29,10 @@ export interface TextField {
   readAll?(accepted: Res[]): Promise<unknown[]>;
   /** Puts the world back so the next value can be written (withdraw, reinstate…). */
   after?(res: Res): Promise<unknown>;
+  /** A write-once field: exactly one string is accepted, the rest meet the new state (409). */
+  once?: true;
+  /** An optional note the app stores as none (null) when it is empty after trimming. */
+  emptyIsNone?: true;
 }
 
 const C = '/api/v1';
@@ -185,15 +190,21 @@ export const sampled: (() => TextField)[] = [
     name: 'invitation message',
     route: 'POST /api/v1/influencers/:handle/invitations',
     path: ['message'],
-    write: (message) =>
-      B().post(`${C}/influencers/${env.w.influencer.profile.handle}/invitations`, {
-        campaignId: env.w.victimCampaignId,
+    // One invitation per campaign and influencer: each write invites to a fresh campaign of the business.
+    // The business fields above may have left the profile incomplete (an empty description): publishing needs it whole.
+    write: async (message) => {
+      await B().put(`${C}/business-profile`, completeProfile);
+      const { campaign } = await buildPublishedCampaign(env.t.app, { owner: env.w.business });
+      return B().post(`${C}/influencers/${env.w.influencer.profile.handle}/invitations`, {
+        campaignId: campaign.id,
         message,
-      }),
+      });
+    },
     read: () => get(I(), `${C}/invitations/mine`),
   }),
   () => ({
     name: 'amendment note',
+    emptyIsNone: true,
     route: 'POST /api/v1/collaborations/:id/amendments',
     path: ['note'],
     write: (note) =>
@@ -211,6 +222,7 @@ export const sampled: (() => TextField)[] = [
     const line = () => env.w.active.deliverables[1]?.id ?? env.w.active.deliverables[0]?.id;
     return {
       name: step === 'proof' ? 'proof note' : 'request-changes note',
+      ...(step === 'proof' ? { emptyIsNone: true as const } : {}),
       route: `POST /api/v1/collaborations/:id/deliverables/:deliverableId/${step}`,
       path: ['note'],
       write: async (note: string) => {
@@ -232,6 +244,7 @@ export const sampled: (() => TextField)[] = [
   }),
   () => ({
     name: 'cancel reason',
+    emptyIsNone: true,
     route: 'POST /api/v1/collaborations/:id/cancel',
     path: ['reason'],
     write: (reason) => B().post(`${collab(env.w.active.id)}/cancel`, { reason }),
@@ -242,14 +255,18 @@ export const sampled: (() => TextField)[] = [
     name: 'report description',
     route: 'POST /api/v1/reports',
     path: ['description'],
+    // The business reports on the pending offer's thread (no collaboration to dispute); the admin
+    // resolves each report so the next one is not REPORT_ALREADY_OPEN.
     write: (description) =>
-      I().post(`${C}/reports`, {
-        againstUserId: env.w.business.user.id,
-        conversationId: env.w.conversationId,
+      B().post(`${C}/reports`, {
+        againstUserId: env.w.influencer.user.id,
+        conversationId: env.w.pendingConversationId,
         category: 'other',
         description,
       }),
-    read: (res) => get(I(), `${C}/reports/${idOf(res, 'report')}`),
+    read: (res) => get(B(), `${C}/reports/${idOf(res, 'report')}`),
+    after: (res) =>
+      A().post(`${C}/admin/reports/${idOf(res, 'report')}/resolve`, { outcome: 'dismissed', note: 'Noted.' }),
   }),
   () => ({
     name: 'FAQ question',
@@ -284,6 +301,7 @@ export const sampled: (() => TextField)[] = [
   // Write-once fields: the first accepted string is read back, the rest meet the state (409).
   () => ({
     name: 'offer rejection reason',
+    once: true,
     route: 'POST /api/v1/offers/:id/reject',
     path: ['reason'],
     write: (reason) => B().post(`${C}/offers/${env.w.offerId}/reject`, { reason }),
@@ -291,6 +309,7 @@ export const sampled: (() => TextField)[] = [
   }),
   () => ({
     name: 'review text',
+    once: true,
     route: 'POST /api/v1/collaborations/:id/reviews',
     path: ['text'],
     write: (text) => B().post(`${collab(env.w.completed.id)}/reviews`, { rating: 4, text }),
@@ -298,6 +317,7 @@ export const sampled: (() => TextField)[] = [
   }),
   () => ({
     name: 'admin unpublish reason',
+    once: true,
     route: 'POST /api/v1/admin/campaigns/:id/unpublish',
     path: ['reason'],
     write: (reason) => A().post(`${C}/admin/campaigns/${env.w.victimCampaignId}/unpublish`, { reason }),
@@ -309,6 +329,7 @@ export const sampled: (() => TextField)[] = [
   }),
   () => ({
     name: 'admin report resolution note',
+    once: true,
     route: 'POST /api/v1/admin/reports/:id/resolve',
     path: ['note'],
     write: (note) => A().post(`${C}/admin/reports/${env.w.reportId}/resolve`, { outcome: 'dismissed', note }),

@@ -35,6 +35,8 @@ export interface World {
   completed: Collaboration;
   active: Collaboration;
   conversationId: string;
+  /** The pending offer's thread (no collaboration): the world's report is filed on it. */
+  pendingConversationId: string;
   messageId: string;
   amendmentId: string;
   reportId: string;
@@ -75,10 +77,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     }),
     'proposing an amendment',
   );
+  // Filed on the pending offer's thread: a report on a collaboration makes it `disputed` (decision
+  // 014), and the active one must stay workable for the suites that write to it.
   const report = await created<{ report: { id: string } }>(
     i.post('/api/v1/reports', {
       againstUserId: business.user.id,
-      collaborationId: active.collaboration.id,
+      conversationId: pending.offer.conversationId,
       category: 'late',
       description: 'The brief changed after we agreed on it.',
     }),
@@ -125,6 +129,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     completed: done.collaboration,
     active: active.collaboration,
     conversationId: active.offer.conversationId,
+    pendingConversationId: pending.offer.conversationId,
     messageId: message.id,
     amendmentId: amendment.collaboration.amendments.at(-1)?.id ?? 'missing',
     reportId: report.report.id,

@@ -17,12 +17,22 @@ let world: World;
  * contract (404 in production, proven by http/production.test.ts). */
 const NOT_READ = new Set(['GET /api/v1/events', 'GET /api/v1/dev/mail']);
 
+/** Influencer A's private insight gets figures no other row has, so a leak of its content (not
+ * only of its ids) shows in the text of an answer. */
+const PRIVATE_FIGURES = { reach: 7_654_321, impressions: 8_765_432, engagement: 6_543_217 };
+
 beforeAll(async () => {
   t = await createWebShellApp({ config: { rateLimitScale: 100_000 } });
   world = await buildWorld(t.app);
   // Influencer B opts in to a public page; influencer A stays private.
   const pub = await world.actors.infB.client.put('/api/v1/influencer-profile', { isPublic: true });
   if (pub.status !== 200) throw new Error(`opting in answered ${pub.status}: ${pub.text}`);
+  const figures = await world.actors.infA.client.patch(
+    `/api/v1/influencer-profile/insights/${world.sides.A.insight}`,
+    PRIVATE_FIGURES,
+  );
+  if (figures.status !== 200)
+    throw new Error(`setting the insight answered ${figures.status}: ${figures.text}`);
   world.seen.length = 0;
   // Writes whose answers show the other party: review an offer, talk in the thread, answer a report
   // as the reported party, decline an amendment.
@@ -101,6 +111,10 @@ function forbiddenFor(reader: ActorName): [string, string][] {
     out.push(
       ['private insight (A)', world.sides.A.insight],
       ['private insight screenshot (A)', world.sides.A.insightShot],
+      ...Object.entries(PRIVATE_FIGURES).map(([k, v]): [string, string] => [
+        `private insight ${k} (A)`,
+        String(v),
+      ]),
     );
   }
   return out;
@@ -133,6 +147,8 @@ describe('no response leaks what its reader may not see', () => {
     expect(saw('infA', world.reporterPrivate.A[0] ?? '-'), 'the reporter sees its evidence').toBe(true);
     expect(saw('infA', world.reporterPrivate.A[1] ?? '-'), 'the reporter sees its message').toBe(true);
     expect(saw('bizB', world.sides.A.insight), 'businesses see insights').toBe(true);
+    for (const [k, v] of Object.entries(PRIVATE_FIGURES))
+      expect(saw('bizB', String(v)), `businesses see the private insight's ${k}`).toBe(true);
     expect(saw('visitor', world.sides.B.insight), 'a public profile shows its insights').toBe(true);
     expect(saw('bizA', world.actors.bizA.email ?? '-'), 'a user sees its own e-mail').toBe(true);
     // The reported party did read its report (description and all) — without the private parts.

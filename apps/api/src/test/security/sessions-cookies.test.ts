@@ -66,7 +66,9 @@ describe('session fixation (test config)', { timeout: SLOW_MS }, () => {
   });
 
   it('registering in a browser with a planted session id hands out a fresh one', async () => {
-    const planted = (await buildBusiness(t.app)).client.sessionCookie as string;
+    const attacker = (await buildBusiness(t.app)).client;
+    const planted = attacker.sessionCookie as string;
+    expect((await attacker.get(ME)).status).toBe(200);
     const victim = browser(t.app);
     victim.setCookie(victim.sessionCookieName, planted);
     const res = await victim.post(REGISTER, {
@@ -78,6 +80,8 @@ describe('session fixation (test config)', { timeout: SLOW_MS }, () => {
     expect(res.status).toBe(201);
     expect(victim.sessionCookie).not.toBe(planted);
     expect((await victim.get(ME)).body.user?.id).toBe(res.body.user?.id);
+    // The planted id was ended, as on sign-in: whoever holds it reaches nothing.
+    expect((await attacker.get(ME)).status).toBe(401);
   });
 
   it('the session cookie: HttpOnly, SameSite=Lax, Path=/, no Domain; cleared the same way at sign-out', async () => {

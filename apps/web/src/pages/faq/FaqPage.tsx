@@ -7,7 +7,6 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useUrlLocale } from '../../i18n/use-url-locale.ts';
-import '../landing/public-pages.css';
 import { AskQuestionForm } from './AskQuestionForm.tsx';
 import { searchable, useFaq } from './use-faq.ts';
 

@@ -21,7 +21,6 @@ import { useUrlLocale } from '../../i18n/use-url-locale.ts';
 import { useSession } from '../../session/use-session.ts';
 import { usePublicStats } from './use-public-stats.ts';
 import { BusinessVisual, InfluencerVisual } from './Visuals.tsx';
-import './public-pages.css';
 
 function Stats() {
   const { locale, m, format } = useI18n();
