@@ -120,9 +120,14 @@ export const portfolioItems = pgTable(
     brand: text('brand'),
     network: text('network'),
     date: date('date', { mode: 'string' }),
+    /** The create's Idempotency-Key (decision 017). */
+    clientKey: text('client_key'),
     ...timestamps(),
   },
-  (t) => [index('portfolio_items_user_idx').on(t.userId)],
+  (t) => [
+    index('portfolio_items_user_idx').on(t.userId),
+    uniqueIndex('portfolio_items_client_key').on(t.userId, t.clientKey).where(sql`client_key is not null`),
+  ],
 );
 
 export const insights = pgTable(
@@ -143,9 +148,14 @@ export const insights = pgTable(
     impressions: bigCount('impressions'),
     engagement: bigCount('engagement'),
     uploadIds: text('upload_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** The create's Idempotency-Key (decision 017). */
+    clientKey: text('client_key'),
     ...timestamps(),
   },
-  (t) => [index('insights_user_idx').on(t.userId)],
+  (t) => [
+    index('insights_user_idx').on(t.userId),
+    uniqueIndex('insights_client_key').on(t.userId, t.clientKey).where(sql`client_key is not null`),
+  ],
 );
 
 export type InfluencerProfileRow = typeof influencerProfiles.$inferSelect;

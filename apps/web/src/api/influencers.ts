@@ -45,8 +45,14 @@ export function influencersApi(client: ApiClient) {
       }),
     removeAccount: (id: string) =>
       client.requestEmpty({ method: 'DELETE', path: `${P}/social-accounts/${enc(id)}` }),
-    addPortfolio: (body: PortfolioItemBody) =>
-      client.request({ method: 'POST', path: `${P}/portfolio`, body, schema: portfolioItemResponseSchema }),
+    addPortfolio: ({ body, key }: { body: PortfolioItemBody; key?: string }) =>
+      client.request({
+        method: 'POST',
+        path: `${P}/portfolio`,
+        body,
+        schema: portfolioItemResponseSchema,
+        idempotencyKey: key,
+      }),
     updatePortfolio: ({ id, body }: { id: string; body: Partial<PortfolioItemBody> }) =>
       client.request({
         method: 'PATCH',
@@ -56,8 +62,14 @@ export function influencersApi(client: ApiClient) {
       }),
     removePortfolio: (id: string) =>
       client.requestEmpty({ method: 'DELETE', path: `${P}/portfolio/${enc(id)}` }),
-    addInsight: (body: InsightBody) =>
-      client.request({ method: 'POST', path: `${P}/insights`, body, schema: insightResponseSchema }),
+    addInsight: ({ body, key }: { body: InsightBody; key?: string }) =>
+      client.request({
+        method: 'POST',
+        path: `${P}/insights`,
+        body,
+        schema: insightResponseSchema,
+        idempotencyKey: key,
+      }),
     updateInsight: ({ id, body }: { id: string; body: Partial<InsightBody> }) =>
       client.request({
         method: 'PATCH',

@@ -115,12 +115,33 @@ export function deleteSocialAccount(ctx: AppContext, opts: { user: UserRow; id: 
 
 // --- portfolio ---
 
-export function addPortfolioItem(ctx: AppContext, opts: { user: UserRow; body: PortfolioItemBody }) {
+/** The item a create with this Idempotency-Key already made (inside the profile's lock, so a repeat
+ * waits for the first and then finds it): a repeated submit gets it instead of a second one. */
+async function madeWithKey<T extends typeof portfolioItems | typeof insights>(
+  tx: Tx,
+  table: T,
+  user: UserRow,
+  clientKey: string | null | undefined,
+): Promise<T['$inferSelect'] | undefined> {
+  if (!clientKey) return undefined;
+  const [row] = await tx
+    .select()
+    .from(table as typeof portfolioItems)
+    .where(and(eq(table.userId, user.id), eq(table.clientKey, clientKey)));
+  return row as T['$inferSelect'] | undefined;
+}
+
+export function addPortfolioItem(
+  ctx: AppContext,
+  opts: { user: UserRow; body: PortfolioItemBody; clientKey?: string | null },
+) {
   return changeProfile(ctx, opts.user, async (tx) => {
+    const made = await madeWithKey(tx, portfolioItems, opts.user, opts.clientKey);
+    if (made) return made;
     const { uploadIds = [] } = opts.body;
     const [row] = await tx
       .insert(portfolioItems)
-      .values({ ...opts.body, uploadIds, userId: opts.user.id })
+      .values({ ...opts.body, uploadIds, userId: opts.user.id, clientKey: opts.clientKey ?? null })
       .returning();
     if (!row) throw new Error('not inserted');
     await linkImages(tx, opts.user, 'portfolio', row.id, uploadIds);
@@ -150,12 +171,17 @@ async function ownAccountNetwork(tx: Tx, user: UserRow, accountId: string) {
 }
 
 /** An insight comes back with the network of its account, which the response carries. */
-export function addInsight(ctx: AppContext, opts: { user: UserRow; body: InsightBody }) {
+export function addInsight(
+  ctx: AppContext,
+  opts: { user: UserRow; body: InsightBody; clientKey?: string | null },
+) {
   return changeProfile(ctx, opts.user, async (tx) => {
+    const made = await madeWithKey(tx, insights, opts.user, opts.clientKey);
+    if (made) return { row: made, network: await ownAccountNetwork(tx, opts.user, made.socialAccountId) };
     const network = await ownAccountNetwork(tx, opts.user, opts.body.socialAccountId);
     const [row] = await tx
       .insert(insights)
-      .values({ ...opts.body, userId: opts.user.id })
+      .values({ ...opts.body, userId: opts.user.id, clientKey: opts.clientKey ?? null })
       .returning();
     if (!row) throw new Error('not inserted');
     await linkImages(tx, opts.user, 'insight', row.id, opts.body.uploadIds);

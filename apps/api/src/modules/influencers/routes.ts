@@ -20,6 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { idempotencyKey } from '../../http/idempotency.ts';
 import { requireRole } from '../../http/session.ts';
 import { searchInfluencers } from './directory.ts';
 import * as items from './items.ts';
@@ -107,7 +108,8 @@ export function influencerRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const user = requireRole(request, 'influencer');
-        const row = await items.addPortfolioItem(ctx, { user, body: request.body });
+        const clientKey = idempotencyKey(request);
+        const row = await items.addPortfolioItem(ctx, { user, body: request.body, clientKey });
         return reply.status(201).send({ item: presentPortfolioItem(row) });
       },
     );
@@ -134,7 +136,8 @@ export function influencerRoutes(ctx: AppContext) {
       { schema: { tags, body: insightBodySchema, response: { 201: insightResponseSchema, ...errors } } },
       async (request, reply) => {
         const user = requireRole(request, 'influencer');
-        const { row, network } = await items.addInsight(ctx, { user, body: request.body });
+        const clientKey = idempotencyKey(request);
+        const { row, network } = await items.addInsight(ctx, { user, body: request.body, clientKey });
         return reply.status(201).send({ insight: presentInsight(row, network) });
       },
     );

@@ -8,9 +8,11 @@ import {
   deliverableProofs,
   faqQuestionAskers,
   faqQuestions,
+  insights,
   invitations,
   messages,
   offers,
+  portfolioItems,
   reportMessages,
   reports,
   reviews,
@@ -32,7 +34,7 @@ import {
 import { buildConversation, newClientId } from '../factories/conversations.ts';
 import { buildReadyInfluencer } from '../factories/influencers.ts';
 import { offerBody } from '../factories/offers.ts';
-import { makePng, multipart } from '../factories/uploads.ts';
+import { makePng, multipart, uploadImage } from '../factories/uploads.ts';
 import { PASSWORD, uniqueEmail } from '../factories/users.ts';
 
 /** A double-clicked submit: the same request, twice, at the same moment, from the same browser. On
@@ -256,5 +258,42 @@ describe('double-clicked submits leave one row', () => {
     expect(await mine()).toBe(rowsBefore + 1);
     // The repeats' images and thumbnails were removed: one upload's two files remain.
     expect((await readdir(t.config.uploadsDir)).length).toBe(filesBefore + 2);
+  });
+  it('portfolio item with one Idempotency-Key: one item, every repeat names it', async () => {
+    const influencer = await buildReadyInfluencer(t.app);
+    const image = await uploadImage(influencer.client);
+    const url = '/api/v1/influencer-profile/portfolio';
+    const body = { title: 'Winter market in Bratislava', uploadIds: [image.id] };
+    const headers = { 'idempotency-key': newClientId() };
+    const mine = () =>
+      count(t.ctx.db.select({ n }).from(portfolioItems).where(eq(portfolioItems.userId, influencer.user.id)));
+    const before = await mine();
+    const answers = await twice(() => influencer.client.post(url, body, { headers }));
+    answers.push(await influencer.client.post(url, body, { headers }));
+    sameRow(answers, 201, (a) => (a.body as { item?: { id: string } }).item?.id);
+    expect(await mine()).toBe(before + 1);
+  });
+
+  it('insight with one Idempotency-Key: one insight, every repeat names it', async () => {
+    const influencer = await buildReadyInfluencer(t.app);
+    const account = influencer.profile.socialAccounts[0];
+    if (!account) throw new Error('the ready influencer has a social account');
+    const shot = await uploadImage(influencer.client);
+    const url = '/api/v1/influencer-profile/insights';
+    const body = {
+      socialAccountId: account.id,
+      asOf: '2026-02-28',
+      periodDays: 28,
+      reach: 52_000,
+      uploadIds: [shot.id],
+    };
+    const headers = { 'idempotency-key': newClientId() };
+    const mine = () =>
+      count(t.ctx.db.select({ n }).from(insights).where(eq(insights.userId, influencer.user.id)));
+    const before = await mine();
+    const answers = await twice(() => influencer.client.post(url, body, { headers }));
+    answers.push(await influencer.client.post(url, body, { headers }));
+    sameRow(answers, 201, (a) => (a.body as { insight?: { id: string } }).insight?.id);
+    expect(await mine()).toBe(before + 1);
   });
 });
