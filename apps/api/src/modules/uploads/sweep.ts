@@ -90,20 +90,27 @@ export const STRAY_GRACE_MS = 10 * 60 * 1000;
 /** Removes stored files no upload row names — what a process killed between writing an upload's
  * files and committing its row (or mid-write: a `.tmp-…` file) leaves behind — once older than the
  * grace period, and returns how many. Runs at boot and with the hourly sweep. */
-export async function sweepStrayFiles(ctx: SweepContext, opts: { graceMs?: number } = {}): Promise<number> {
+export async function sweepStrayFiles(
+  ctx: SweepContext,
+  opts: { graceMs?: number; signal?: AbortSignal } = {},
+): Promise<number> {
   if (!ctx.storage.list) return 0;
   const before = Date.now() - (opts.graceMs ?? STRAY_GRACE_MS);
-  const old = (await ctx.storage.list()).filter((f) => f.modifiedAt.getTime() < before);
+  // A file's upload id is its key up to the first dot (`<id>.webp`, `<id>.thumb.webp`).
+  const old = (await ctx.storage.list())
+    .filter((f) => f.modifiedAt.getTime() < before)
+    .map((f) => ({ key: f.key, id: f.key.split('.')[0] ?? '' }));
   let removed = 0;
-  for (let i = 0; i < old.length; i += 500) {
+  // Batch by batch, stopping when the process stops (the next sweep goes on).
+  for (let i = 0; i < old.length && !opts.signal?.aborted; i += 500) {
     const batch = old.slice(i, i + 500);
-    const ids = [...new Set(batch.map((f) => f.key.split('.')[0]).filter((id): id is string => !!id))];
+    const ids = [...new Set(batch.map((f) => f.id).filter(Boolean))];
     const known = ids.length
       ? await ctx.db.select({ id: uploads.id }).from(uploads).where(inArray(uploads.id, ids))
       : [];
     const kept = new Set(known.map((r) => r.id));
     for (const file of batch) {
-      if (kept.has(file.key.split('.')[0] ?? '')) continue;
+      if (kept.has(file.id)) continue;
       try {
         await ctx.storage.remove(file.key);
         removed += 1;
@@ -122,7 +129,7 @@ export function uploadSweepTask(ctx: SweepContext): HousekeepingTask {
     async run(signal) {
       const removed = await sweepOrphanUploads(ctx, { signal });
       if (removed > 0) ctx.log.info({ removed }, 'orphaned uploads removed');
-      const stray = signal.aborted ? 0 : await sweepStrayFiles(ctx);
+      const stray = await sweepStrayFiles(ctx, { signal });
       if (stray > 0) ctx.log.info({ removed: stray }, 'stray upload files removed');
     },
   };
