@@ -119,4 +119,7 @@ export const campaigns = pgTable(
 );
 
 export type CampaignRow = typeof campaigns.$inferSelect;
+/** A campaign as it is read for showing: every column but the search document, which only the
+ * database reads (modules/campaigns/queries.ts selectWithBusiness). */
+export type ShownCampaign = Omit<CampaignRow, 'searchText' | 'searchVector'>;
 export type BusinessProfileRow = typeof businessProfiles.$inferSelect;

@@ -1,7 +1,7 @@
 import { type CampaignSearchQuery, searchTerms } from '@bextr/contracts';
 import { type AnyColumn, and, asc, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { campaigns, users } from '../../db/schema.ts';
+import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
@@ -66,7 +66,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   if (tsq) where.push(sql`${campaigns.searchVector} @@ ${tsq}`);
 
   let order: SQL[];
-  let keyOf: (row: { campaign: typeof campaigns.$inferSelect }) => string | number;
+  let keyOf: (row: { campaign: ShownCampaign }) => string | number;
   let offset = 0;
   if (sort === 'relevance' && tsq) {
     order = [

@@ -1,5 +1,5 @@
 import type { CampaignAbilities, CampaignStatus } from '@bextr/contracts';
-import type { CampaignRow } from '../../db/schema.ts';
+import type { CampaignRow, ShownCampaign } from '../../db/schema.ts';
 
 interface Actor {
   id: string;
@@ -62,7 +62,7 @@ export function campaignClosedReason(
 }
 
 /** Published, deadline not passed, a slot free: influencers may send offers. */
-export const isOpen = (campaign: CampaignRow, today = todayUtc()) =>
+export const isOpen = (campaign: ShownCampaign, today = todayUtc()) =>
   campaignClosedReason(campaign, today) === null;
 
 /** An admin unpublished the campaign and the owner has not saved it since: it stays paused until

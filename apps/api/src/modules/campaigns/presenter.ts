@@ -5,12 +5,12 @@ import {
   type OfferCounts,
   uploadUrl,
 } from '@bextr/contracts';
-import type { CampaignRow } from '../../db/schema.ts';
+import type { CampaignRow, ShownCampaign } from '../../db/schema.ts';
 import { abilitiesFor, editRequiredAfterUnpublish, isOpen, isOwner } from './policy.ts';
 import { compensationOf, valuesOf } from './values.ts';
 
 export interface CampaignWithBusiness {
-  campaign: CampaignRow;
+  campaign: ShownCampaign;
   businessName: string;
   /** The business's logo upload, if any. */
   logoUploadId?: string | null;

@@ -1,14 +1,19 @@
 import type { OfferCounts } from '@bextr/contracts';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { businessProfiles, campaigns, offers, users } from '../../db/schema.ts';
 import type { CampaignWithBusiness } from './presenter.ts';
+
+/** Every column of a campaign but its search document (the normalised text and its tsvector, which
+ * only the database reads: they were the widest part of each row sent to the app — decision 018). */
+const { searchText: _text, searchVector: _vector, ...shown } = getTableColumns(campaigns);
+export const shownCampaignColumns = shown;
 
 /** Campaign rows with the name their business shows (company name, else the account name) and its logo. */
 export function selectWithBusiness(db: Db | Tx) {
   return db
     .select({
-      campaign: campaigns,
+      campaign: shownCampaignColumns,
       businessName: sql<string>`coalesce(${businessProfiles.companyName}, ${users.name})`,
       logoUploadId: businessProfiles.logoUploadId,
       ownerActive: sql<boolean>`${users.status} = 'active'`,

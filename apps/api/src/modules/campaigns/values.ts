@@ -4,14 +4,14 @@ import {
   type Deliverable,
   normalizeSearchText,
 } from '@bextr/contracts';
-import type { CampaignRow, campaigns } from '../../db/schema.ts';
+import type { campaigns, ShownCampaign } from '../../db/schema.ts';
 
 type Insert = Partial<typeof campaigns.$inferInsert>;
 
 /** The campaign's fields in the request-body shape, with empty ones left out (undefined). */
 export type CampaignValues = { [K in keyof CampaignDraftBody]?: Exclude<CampaignDraftBody[K], null> };
 
-export function compensationOf(row: CampaignRow): Compensation | null {
+export function compensationOf(row: ShownCampaign): Compensation | null {
   if (row.compensationType === 'paid' && row.amount !== null) {
     return { type: 'paid', amount: { amount: row.amount, currency: 'EUR' } };
   }
@@ -27,7 +27,7 @@ export function compensationOf(row: CampaignRow): Compensation | null {
 
 const defined = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
-export function valuesOf(row: CampaignRow): CampaignValues {
+export function valuesOf(row: ShownCampaign): CampaignValues {
   return {
     name: defined(row.name),
     category: defined(row.category) as CampaignValues['category'],

@@ -1,10 +1,10 @@
 import type { Tx } from '../../db/client.ts';
 import {
   type AgreementRow,
-  type CampaignRow,
   collaborationDeliverables,
   collaborations,
   type OfferRow,
+  type ShownCampaign,
 } from '../../db/schema.ts';
 import { publishCollaborationChange } from './events.ts';
 
@@ -13,7 +13,7 @@ export const lineKey = (n: number) => `d${n}`;
 
 /** The agreement as accepted: a copy of the offer's terms and the campaign's facts at that moment.
  * Nothing reads the campaign or the offer again: a later edit of either changes nothing here. */
-export function agreementFrom(offer: OfferRow, campaign: CampaignRow): AgreementRow {
+export function agreementFrom(offer: OfferRow, campaign: ShownCampaign): AgreementRow {
   const paid = campaign.compensationType === 'paid';
   return {
     campaignName: campaign.name ?? '',
@@ -38,7 +38,7 @@ export function agreementFrom(offer: OfferRow, campaign: CampaignRow): Agreement
  * line per agreed deliverable; both sides hear of it. */
 export async function createCollaboration(
   tx: Tx,
-  opts: { offer: OfferRow; campaign: CampaignRow; now: Date },
+  opts: { offer: OfferRow; campaign: ShownCampaign; now: Date },
 ) {
   const { offer, campaign, now } = opts;
   const agreement = agreementFrom(offer, campaign);

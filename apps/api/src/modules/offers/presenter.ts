@@ -1,5 +1,5 @@
 import { type Deliverable, imageRef, type Offer } from '@bextr/contracts';
-import type { CampaignRow } from '../../db/schema.ts';
+import type { ShownCampaign } from '../../db/schema.ts';
 import { imageUrl, presentCampaignBusiness } from '../campaigns/presenter.ts';
 import { compensationOf } from '../campaigns/values.ts';
 import { ratingSummary } from '../reviews/rating.ts';
@@ -13,7 +13,7 @@ interface Actor {
 
 /** The campaign as shown next to an offer or an invitation. */
 export function presentOfferCampaign(row: {
-  campaign: CampaignRow;
+  campaign: ShownCampaign;
   businessName: string;
   logoUploadId: string | null;
 }): Offer['campaign'] {

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
 import { businessProfiles, campaigns, influencerProfiles, offers, users } from '../../db/schema.ts';
+import { shownCampaignColumns } from '../campaigns/queries.ts';
 import { offerVisibleTo } from './policy.ts';
 
 interface Actor {
@@ -32,7 +33,7 @@ export function selectOffers(db: Db | Tx) {
   return db
     .select({
       offer: offers,
-      campaign: campaigns,
+      campaign: shownCampaignColumns,
       businessName: sql<string>`coalesce(${businessProfiles.companyName}, ${campaignOwner.name})`,
       logoUploadId: businessProfiles.logoUploadId,
       ...influencerSide,
