@@ -1,43 +1,13 @@
 // `npm start`: build the web app when it is missing or older than its sources, then run the
 // server (which migrates the database and serves web app + API) in this same process, so
 // SIGTERM reaches it directly.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ensureWebBuild, root } from './web-build.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'apps/web/dist/index.html');
-const sources = [
-  'apps/web/src',
-  'apps/web/index.html',
-  'apps/web/vite.config.ts',
-  'apps/web/package.json',
-  'apps/web/public',
-  'packages/contracts/src',
-];
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-const sourcesAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
-if (builtAt < sourcesAt) {
-  process.stdout.write(
-    builtAt ? 'Web app sources changed: rebuilding…\n' : 'Building the web app (first start)…\n',
-  );
-  const result = spawnSync('npm', ['run', 'build', '-w', '@bextr/web'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    process.stderr.write('The web app failed to build.\n');
-    process.exit(result.status ?? 1);
-  }
-}
+// `--no-web-build`: the caller built it (npm run cluster builds once for all its processes, so none
+// of them rebuilds under the others' feet when a source changes while they run).
+if (!process.argv.includes('--no-web-build')) ensureWebBuild();
 
 const { register } = await import('tsx/esm/api');
 register();

@@ -4,11 +4,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, fastifyTrustProxy } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { registerBodyGuards } from './http/body-guards.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { logRedactPaths, logSerializers } from './http/log-serializers.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSession } from './http/session.ts';
@@ -19,8 +20,9 @@ import { liveEventsPruneTask } from './lib/events/prune.ts';
 import { HOUSEKEEPING_EVERY_MS, startHousekeeping } from './lib/housekeeping.ts';
 import { OutboxWorker } from './lib/mail/outbox.ts';
 import { createTransport } from './lib/mail/transport.ts';
-import { RateLimiter } from './lib/rate-limit.ts';
-import { createLocalStorage } from './lib/storage.ts';
+import { RateLimiter, rateLimitPruneTask } from './lib/rate-limit.ts';
+import { createLocalStorage, type Storage } from './lib/storage.ts';
+import { createS3Storage } from './lib/storage-s3.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { authCleanupTask } from './modules/auth/cleanup.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -34,6 +36,7 @@ import { faqRoutes } from './modules/faq/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { influencerRoutes } from './modules/influencers/routes.ts';
 import { invitationRoutes } from './modules/invitations/routes.ts';
+import { registerMetrics } from './modules/metrics/routes.ts';
 import { MESSAGE_EMAILS_EVERY_MS, unreadMessageEmailTask } from './modules/notifications/message-emails.ts';
 import { notificationPreferenceRoutes } from './modules/notifications/preference-routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -72,9 +75,11 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
     return {
       level: config.logLevel,
       transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+      serializers: logSerializers,
+      redact: logRedactPaths,
     };
   }
-  return { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+  return { level: config.logLevel, serializers: logSerializers, redact: logRedactPaths };
 }
 
 export interface BuildAppOptions {
@@ -91,6 +96,8 @@ export interface BuildAppOptions {
   baseUrl?: string;
   /** Live event streams: heartbeat interval (tests shorten it) and streams per user. */
   liveEvents?: Partial<EventHubOptions>;
+  /** Used instead of the storage the config names (tests: an S3 driver with short timeouts). */
+  storage?: Storage;
 }
 
 /** Builds the whole HTTP app over an open, migrated database, without listening. */
@@ -99,6 +106,9 @@ export async function buildApp(opts: BuildAppOptions) {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: 1_048_576,
+    // Behind nginx (TRUST_PROXY) request.ip is the forwarded client address the rate limits count;
+    // without it X-Forwarded-For is ignored, since anyone could send one.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -127,8 +137,11 @@ export async function buildApp(opts: BuildAppOptions) {
     database,
     db: database.db,
     outbox,
-    limiter: new RateLimiter(config.rateLimitScale),
-    storage: createLocalStorage(config.uploadsDir),
+    limiter: new RateLimiter(database.db, config.rateLimitScale),
+    // Uploads go to the S3 bucket when S3_BUCKET is set, else to DATA_DIR/uploads (decision 008).
+    storage:
+      opts.storage ??
+      (config.s3 ? createS3Storage(config.s3, { log: app.log }) : createLocalStorage(config.uploadsDir)),
     log: app.log,
     hub,
     baseUrl: opts.baseUrl ?? config.publicUrl ?? `http://${config.host}:${config.port}`,
@@ -170,6 +183,8 @@ export async function buildApp(opts: BuildAppOptions) {
   registerOriginCheck(app, config.publicUrl);
   registerBodyGuards(app);
   registerErrorHandler(app);
+  // Before any route: its counting hook must see them all (GET /metrics only when METRICS=true).
+  if (config.metrics) registerMetrics(app, ctx);
 
   await app.register(swagger, {
     openapi: {
@@ -219,10 +234,13 @@ export async function buildApp(opts: BuildAppOptions) {
   const housekeepingMs = opts.housekeepingMs ?? HOUSEKEEPING_EVERY_MS;
   const housekeeping =
     housekeepingMs > 0
-      ? startHousekeeping([uploadSweepTask(ctx), authCleanupTask(ctx), liveEventsPruneTask(ctx)], {
-          everyMs: housekeepingMs,
-          log: app.log,
-        })
+      ? startHousekeeping(
+          [uploadSweepTask(ctx), authCleanupTask(ctx), liveEventsPruneTask(ctx), rateLimitPruneTask(ctx)],
+          {
+            everyMs: housekeepingMs,
+            log: app.log,
+          },
+        )
       : null;
   const messageEmailsMs = opts.messageEmailsMs ?? MESSAGE_EMAILS_EVERY_MS;
   const messageEmails =
@@ -234,6 +252,7 @@ export async function buildApp(opts: BuildAppOptions) {
     await housekeeping?.stop();
     await messageEmails?.stop();
     await hub.stop();
+    ctx.storage.close?.();
   });
   return app;
 }

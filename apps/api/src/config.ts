@@ -8,6 +8,27 @@ const boolFromEnv = z
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** TRUST_PROXY: unset = the socket's address is the client's (X-Forwarded-For ignored, so nobody can
+ * pick the address a rate limit counts); a number = that many proxy hops in front of us; otherwise a
+ * comma-separated list of proxy addresses or CIDRs (e.g. `127.0.0.1,10.0.0.0/8`) whose forwarded
+ * address is believed. */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, c): number | string[] => {
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = list.filter((s) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s));
+    if (list.length === 0 || bad.length > 0) {
+      c.addIssue({ code: 'custom', message: 'must be a hop count or a list of addresses/CIDRs' });
+      return z.NEVER;
+    }
+    return list;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -37,14 +58,100 @@ const envSchema = z.object({
   MESSAGE_EMAIL_DELAY_MINUTES: z.coerce.number().min(0).max(1440).default(5),
   RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
   METRICS: boolFromEnv.default(false),
-  S3_BUCKET: z.string().optional(),
-  S3_ENDPOINT: z.url().optional(),
+  /** Set = GET /metrics asks for `Authorization: Bearer <token>` (see README, Monitoring). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Set = uploads go to this bucket (see S3Settings); unset = DATA_DIR/uploads. */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 of a–z, 0–9, . and -)')
+    .optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_REGION: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (`endpoint/bucket/key`), as MinIO and other self-hosted servers want. */
+  S3_FORCE_PATH_STYLE: boolFromEnv.optional(),
+  /** A folder inside the bucket for BeXtr's objects (e.g. `bextr/`), so a bucket can be shared. */
+  S3_PREFIX: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\/?$/,
+      'must be folder names joined by /',
+    )
+    .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   WEB_DIST_DIR: z.string().optional(),
+  /** Who may tell us the client's address in X-Forwarded-For (see trustProxySchema). */
+  TRUST_PROXY: trustProxySchema.optional(),
 });
+
+/** Config's trustProxy as Fastify takes it: a hop count n trusts the n nearest hops (Fastify's own
+ * reading of a number, which its types do not list). */
+export function fastifyTrustProxy(value: number | string[] | false) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
+/** The environment variables BeXtr reads: the deployment files are checked against this list. */
+export const configKeys = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
+/** A partial S3 configuration stops the boot with the variable to fix: half of one would otherwise
+ * quietly keep uploads on the local disk of one process. */
+function checkS3(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
+  const set = (
+    [
+      'S3_ENDPOINT',
+      'S3_REGION',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+      'S3_FORCE_PATH_STYLE',
+      'S3_PREFIX',
+    ] as const
+  ).filter((k) => env[k] !== undefined);
+  const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (!env.S3_BUCKET) {
+    if (set.length > 0)
+      issue(
+        'S3_BUCKET',
+        `required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set (unset all S3_* to keep uploads in DATA_DIR)`,
+      );
+    return;
+  }
+  if (!env.S3_ENDPOINT && !env.S3_REGION) issue('S3_REGION', 'required for AWS S3 (no S3_ENDPOINT is set)');
+  if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY)
+    issue('S3_SECRET_ACCESS_KEY', 'required with S3_ACCESS_KEY_ID');
+  if (!env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)
+    issue('S3_ACCESS_KEY_ID', 'required with S3_SECRET_ACCESS_KEY');
+}
+
+/** Object storage for uploads; null = files in DATA_DIR/uploads. */
+export interface S3Settings {
+  bucket: string;
+  /** null = AWS S3 itself. */
+  endpoint: string | null;
+  region: string;
+  forcePathStyle: boolean;
+  /** Prepended to every key ('' or a folder ending in `/`). */
+  prefix: string;
+  /** null = the AWS SDK's own credential chain (AWS_* variables, instance or task role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+function s3Settings(env: z.infer<typeof envSchema>): S3Settings | null {
+  if (!env.S3_BUCKET) return null;
+  return {
+    bucket: env.S3_BUCKET,
+    endpoint: env.S3_ENDPOINT ?? null,
+    // Self-hosted servers (MinIO, Ceph) accept any region; us-east-1 is their usual default.
+    region: env.S3_REGION ?? 'us-east-1',
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? false,
+    prefix: env.S3_PREFIX ?? '',
+    credentials:
+      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : null,
+  };
+}
 
 export type Config = ReturnType<typeof buildConfig>;
 
@@ -76,8 +183,14 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     },
     publicUrl: env.PUBLIC_URL ?? null,
     rateLimitScale: env.RATE_LIMIT_SCALE,
+    /** Fastify's trustProxy: false, a hop count or the proxies' addresses (see trustProxySchema). */
+    trustProxy: env.TRUST_PROXY ?? (false as const),
     metrics: env.METRICS,
+    /** null = /metrics answers anyone who reaches it (keep it on the internal network). */
+    metricsToken: env.METRICS_TOKEN ?? null,
     uploadsDir: path.join(dataDir, 'uploads'),
+    /** When set, uploads live in this bucket instead of uploadsDir (lib/storage-s3.ts). */
+    s3: s3Settings(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     prettyLogs: !production,
     webDistDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist'),
@@ -92,7 +205,7 @@ function buildConfig(env: z.infer<typeof envSchema>) {
 /** Reads and checks the environment once; on a bad value, says which and stops. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = envSchema.superRefine(checkS3).safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);

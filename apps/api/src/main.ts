@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { migrateDatabase, withBootLock } from './db/migrate.ts';
 import { sweepStrayFiles } from './modules/uploads/sweep.ts';
 import { prepareData } from './seed/boot.ts';
 
@@ -12,7 +12,8 @@ async function main() {
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
-  const accounts = await prepareData(database.db, config, app.log);
+  // Several processes may boot at once on one PostgreSQL: one prepares the data, the next finds it.
+  const accounts = await withBootLock(database, () => prepareData(database.db, config, app.log));
   // Files a killed process wrote without committing their upload row (decision 017).
   // Never fatal: the hourly housekeeping sweeps again.
   await sweepStrayFiles({ db: database.db, storage: app.ctx.storage, log: app.log }).then(

@@ -27,3 +27,26 @@ export async function migrateDatabase(database: Database): Promise<void> {
     client.release();
   }
 }
+
+/** The advisory lock that boot data (the admin, the initial FAQ, the demo) is prepared under. */
+const BOOT_DATA_LOCK = 724101;
+
+/** Runs `work` while holding a PostgreSQL advisory lock, so processes booting at once on one
+ * database prepare their boot data one after another: the second finds the demo already loaded
+ * instead of loading it again. The lock is held on a connection of its own; `work` uses the pool.
+ * PGlite belongs to one process: nothing to wait for. */
+export async function withBootLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.kind === 'pglite' || !database.pool) return work();
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [BOOT_DATA_LOCK]);
+    return await work();
+  } finally {
+    const unlocked = await client.query('select pg_advisory_unlock($1)', [BOOT_DATA_LOCK]).then(
+      () => true,
+      () => false,
+    );
+    // A connection that may still hold the lock is closed, never handed back to the pool.
+    client.release(!unlocked);
+  }
+}

@@ -116,6 +116,18 @@ export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** Fixed-window rate-limit counters shared by every process (decision 019): one row per key, counted
+ * by an atomic upsert; windows that ended are pruned by the housekeeping. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetAt: timestamp('reset_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('rate_limits_reset_idx').on(t.resetAt)],
+);
 export * from './schema-campaigns.ts';
 export * from './schema-collaborations.ts';
 export * from './schema-faq.ts';

@@ -1,4 +1,8 @@
+import { inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { rateLimits } from '../db/schema.ts';
 import { rateLimited } from '../http/errors.ts';
+import type { HousekeepingTask } from './housekeeping.ts';
 
 export interface LimitRule {
   /** Attempts allowed per window before RATE_LIMIT_SCALE is applied. */
@@ -6,36 +10,74 @@ export interface LimitRule {
   windowSeconds: number;
 }
 
-/** Fixed-window counters kept in this process. Issue #11 moves the shared ones to PostgreSQL. */
+/** Fixed-window counters in PostgreSQL, shared by every process on the database (decision 019):
+ * three processes behind a load balancer allow an attacker the same 10 guesses as one. */
 export class RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
+    private readonly db: Db,
     private readonly scale: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one attempt for each key; throws 429 with Retry-After when any is over its limit. */
-  hit(rule: LimitRule, ...keys: string[]): void {
+  /** Counts one attempt for each key; throws 429 with Retry-After when any is over its limit.
+   * One statement for all keys: an upsert that starts a new window where the old one ended, and
+   * otherwise adds one. Row locks make concurrent hits on a key count one after another; keys are
+   * locked in sorted order, so two hits sharing keys cannot deadlock. The clock is the database's,
+   * so processes on different machines agree on when a window ends. */
+  async hit(rule: LimitRule, ...keys: string[]): Promise<void> {
     const max = Math.max(1, Math.floor(rule.max * this.scale));
-    const now = this.now();
+    const unique = [...new Set(keys)].sort();
+    if (unique.length === 0) return;
+    const newWindowEnd = sql`now() + make_interval(secs => ${rule.windowSeconds})`;
+    const rows = await this.db
+      .insert(rateLimits)
+      .values(unique.map((key) => ({ key, count: 1, resetAt: newWindowEnd })))
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`case when ${rateLimits.resetAt} <= now() then 1 else ${rateLimits.count} + 1 end`,
+          resetAt: sql`case when ${rateLimits.resetAt} <= now() then excluded.reset_at else ${rateLimits.resetAt} end`,
+        },
+      })
+      .returning({
+        count: rateLimits.count,
+        retryAfter: sql<number>`ceil(extract(epoch from ${rateLimits.resetAt} - now()))::int`.mapWith(Number),
+      });
     let retryAfter = 0;
-    for (const key of keys) {
-      let window = this.windows.get(key);
-      if (!window || window.resetAt <= now) {
-        window = { count: 0, resetAt: now + rule.windowSeconds * 1000 };
-        this.windows.set(key, window);
-      }
-      window.count += 1;
-      if (window.count > max) retryAfter = Math.max(retryAfter, Math.ceil((window.resetAt - now) / 1000));
-    }
-    if (this.windows.size > 50_000) this.sweep(now);
+    for (const row of rows) if (row.count > max) retryAfter = Math.max(retryAfter, row.retryAfter, 1);
     if (retryAfter > 0) throw rateLimited(retryAfter);
   }
+}
 
-  private sweep(now: number) {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+/** Rows per prune statement: short statements, so sign-ins are never held up behind a long delete. */
+const PRUNE_BATCH = 5000;
+
+/** Deletes windows that ended (they count nothing: the next hit starts afresh). Returns the rows
+ * removed. Two processes pruning at once delete disjoint rows (SKIP LOCKED) or the same ones once. */
+export async function pruneRateLimits(db: Db, signal?: AbortSignal): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const rows = await db
+      .delete(rateLimits)
+      .where(
+        inArray(
+          rateLimits.key,
+          db
+            .select({ key: rateLimits.key })
+            .from(rateLimits)
+            .where(lte(rateLimits.resetAt, sql`now()`))
+            .limit(PRUNE_BATCH)
+            .for('update', { skipLocked: true }),
+        ),
+      )
+      .returning({ key: rateLimits.key });
+    removed += rows.length;
+    if (rows.length < PRUNE_BATCH || signal?.aborted) return removed;
   }
+}
+
+/** The housekeeping task that prunes ended windows. */
+export function rateLimitPruneTask(ctx: { db: Db }): HousekeepingTask {
+  return { name: 'rate-limit prune', run: (signal) => pruneRateLimits(ctx.db, signal).then(() => {}) };
 }
 
 export const limits = {

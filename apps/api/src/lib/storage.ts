@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../http/errors.ts';
 
-/** Where uploaded files live. Keys are made by the server (never a client's file name). The local
- * driver is the one we run now; an S3 driver implements the same three calls. */
+/** Where uploaded files live. Keys are made by the server (never a client's file name). Two drivers:
+ * files in a directory (below) and objects in an S3 bucket (storage-s3.ts), picked in app.ts. */
 export interface Storage {
   put(key: string, data: Buffer): Promise<void>;
   /** The stored bytes, or null when there is no such object. */
@@ -13,15 +14,37 @@ export interface Storage {
   /** Every stored key with its write time, and half-written temporaries (`.tmp-…`) a crash left;
    * for the stray-file sweep. Optional: a driver without it is not swept. */
   list?(): Promise<{ key: string; modifiedAt: Date }[]>;
+  /** Lets go of connections (the S3 client's keep-alive sockets) when the app closes. */
+  close?(): void;
 }
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 /** A temporary file `put` writes before renaming it into place. */
 const TEMP = /^\.tmp-[0-9a-f]{16}$/;
 
-function checkKey(key: string): string {
-  if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key: ${key}`);
+/** Whether a key is one the server makes: one flat name, no path, no `..`. Both drivers refuse others. */
+export const isStorageKey = (key: string) => KEY.test(key) && !key.includes('..');
+
+export function checkKey(key: string): string {
+  if (!isStorageKey(key)) throw new Error(`invalid storage key: ${key}`);
   return key;
+}
+
+/** How long a client should wait before retrying while the storage is away. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
+
+/** The storage cannot be reached right now (refused, timed out, answering 5xx): the request did not
+ * happen and may be retried — answered 503 with Retry-After, like a database that is away (decision
+ * 017), never a hang or a 500. */
+export class StorageUnavailableError extends AppError {
+  constructor(readonly reason: unknown) {
+    super(
+      503,
+      'SERVICE_UNAVAILABLE',
+      { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS },
+      { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) },
+    );
+  }
 }
 
 /** Files in one directory. A write goes to a temporary file that is renamed into place, so a crash
@@ -67,7 +90,7 @@ export function createLocalStorage(dir: string): Storage {
       }
       const entries: { key: string; modifiedAt: Date }[] = [];
       for (const name of names) {
-        if (!TEMP.test(name) && (!KEY.test(name) || name.includes('..'))) continue;
+        if (!TEMP.test(name) && !isStorageKey(name)) continue;
         const info = await stat(path.join(root, name)).catch(() => null);
         if (info?.isFile()) entries.push({ key: name, modifiedAt: info.mtime });
       }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, gte, inArray, max, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, max, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Db } from '../../db/client.ts';
 import { liveEvents, sessions, users } from '../../db/schema.ts';
 import { type EventListener, listenForEvents } from './listen.ts';
+import { EVENTS_CHANNEL } from './publish.ts';
 
 /** A live event as a stream sends it: the live_events id is the SSE `id:`. */
 export interface LiveEvent {
@@ -28,9 +29,9 @@ export interface EventHubOptions {
   heartbeatMs: number;
   /** Open streams per user; the oldest is closed when one more opens. */
   maxStreamsPerUser: number;
-  /** How often the sessions behind the open streams are checked (0 = never): a session ended by
-   * another process, by expiry or by a suspension ends its streams within this time. One query per
-   * process, whatever the number of streams. */
+  /** How often the sessions behind the open streams are checked (0 = never): a session that expired
+   * ends its streams within this time, and so does one ended by another process whose notice was
+   * lost. One query per process, whatever the number of streams. */
   sessionCheckMs: number;
 }
 
@@ -45,6 +46,9 @@ const CATCH_UP_BATCH = 1000;
 const RECENT_IDS = 10_000;
 /** Ids per fetch (one bind parameter each). */
 const FETCH_BATCH = 1000;
+/** A notice on the events channel that sessions ended (sign-out, password change, suspension):
+ * `end:s:<session id>` or `end:u:<user id>`. Event payloads are ids only, so the prefix cannot clash. */
+const ENDED_PREFIX = 'end:';
 /** Event ids are taken at insert, not at commit, so a lower id can commit after a higher one: a
  * catch-up also looks back this far in time (its duplicates are dropped by `recent`). */
 export const OUT_OF_ORDER_SLACK_MS = 30_000;
@@ -69,6 +73,8 @@ export class EventHub {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
   private checkingSessions: Promise<void> | null = null;
+  /** A check was asked for while one ran (its query may have read before the change): run again. */
+  private checkAgain = false;
   private stopped = false;
 
   constructor(
@@ -91,25 +97,62 @@ export class EventHub {
       this.heartbeatTimer.unref();
     }
     if (this.options.sessionCheckMs > 0) {
-      this.sessionTimer = setInterval(() => {
-        this.checkingSessions ??= this.checkSessions().finally(() => {
-          this.checkingSessions = null;
-        });
-      }, this.options.sessionCheckMs);
+      this.sessionTimer = setInterval(() => this.requestSessionCheck(), this.options.sessionCheckMs);
       this.sessionTimer.unref();
     }
   }
 
-  /** Ends this process's streams of these sessions (a sign-out here: at once, not at the next check). */
+  /** After the sessions' end committed: ends this process's streams of them at once, and tells the
+   * other processes (a NOTIFY on the events channel) so theirs end within a round trip. */
   endSessions(sessionIds: Iterable<string>): void {
     const ended = new Set(sessionIds);
     this.closeWhere((s) => ended.has(s.sessionId));
+    for (const id of ended) this.announceEnded(`s:${id}`);
   }
 
-  /** Ends this process's streams of a user, but those of `exceptSessionId` (a password change). */
+  /** Like `endSessions` for every session of a user but `exceptSessionId` (a password change), after
+   * the change committed. */
   endUserSessions(userId: string, exceptSessionId?: string): void {
     const own = this.streams.get(userId);
     if (own) for (const s of [...own]) if (s.sessionId !== exceptSessionId) s.close('signed_out');
+    this.announceEnded(`u:${userId}`);
+  }
+
+  /** The notice carries no verdict: a process holding a matching stream checks the sessions in the
+   * database, so a forged or stale notice costs one query and ends nothing that is still valid.
+   * Not awaited: a lost notice leaves the periodic check to end the streams. */
+  private announceEnded(what: string) {
+    if (this.stopped) return;
+    this.db
+      .execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${ENDED_PREFIX + what})`)
+      .catch((err: unknown) => {
+        this.log.warn({ err }, 'live events: session-end notice not sent; other processes check later');
+      });
+  }
+
+  /** A notice from any process (this one too): check now if a stream here may be concerned. */
+  private onEndedNotice(what: string) {
+    const id = what.slice(2);
+    const concerned = what.startsWith('u:')
+      ? this.streams.has(id)
+      : [...this.streams.values()].some((own) => [...own].some((s) => s.sessionId === id));
+    if (concerned) this.requestSessionCheck();
+  }
+
+  /** One check at a time; asked for during one, another follows it. */
+  private requestSessionCheck() {
+    if (this.stopped) return;
+    if (this.checkingSessions) {
+      this.checkAgain = true;
+      return;
+    }
+    this.checkingSessions = this.checkSessions().finally(() => {
+      this.checkingSessions = null;
+      if (this.checkAgain) {
+        this.checkAgain = false;
+        this.requestSessionCheck();
+      }
+    });
   }
 
   /** Ends the streams whose session no longer signs anyone in: deleted, expired, or its user no
@@ -165,6 +208,11 @@ export class EventHub {
     return () => this.unsubscribe(subscriber);
   }
 
+  /** Whether this process's LISTEN is connected (false before start, after stop, while reconnecting). */
+  get listening(): boolean {
+    return this.listener?.connected() ?? false;
+  }
+
   /** How many streams are open in this process. */
   get streamCount(): number {
     let n = 0;
@@ -203,6 +251,7 @@ export class EventHub {
   }
 
   private onPayload(payload: string) {
+    if (payload.startsWith(ENDED_PREFIX)) return this.onEndedNotice(payload.slice(ENDED_PREFIX.length));
     for (const part of payload.split(',')) {
       const id = Number(part);
       if (Number.isSafeInteger(id) && id > 0) this.pending.add(id);

@@ -6,6 +6,8 @@ import { EVENTS_CHANNEL } from './publish.ts';
 /** A LISTEN on the events channel: payloads as they arrive, and a call after each reconnect (so the
  * hub can catch up on what was NOTIFYed while the connection was down). */
 export interface EventListener {
+  /** Whether the LISTEN is up now (a metric: events reach this process's streams only while it is). */
+  connected(): boolean;
   close(): Promise<void>;
 }
 export interface ListenHandlers {
@@ -23,6 +25,7 @@ async function listenPglite(database: Database, handlers: ListenHandlers): Promi
   if (!pglite) throw new Error('not a PGlite database');
   const unsubscribe = await pglite.listen(EVENTS_CHANNEL, handlers.onPayload);
   return {
+    connected: () => !pglite.closed,
     async close() {
       await unsubscribe().catch(() => {});
     },
@@ -105,6 +108,7 @@ async function listenPostgres(
   // and the retries (then a catch-up) run in the background.
   await connect();
   return {
+    connected: () => client !== null,
     async close() {
       stopped = true;
       if (timer) clearTimeout(timer);

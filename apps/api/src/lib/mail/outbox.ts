@@ -80,10 +80,25 @@ export class OutboxWorker {
   }
 
   private async runUntilEmpty() {
-    for (let round = 0; round < 100; round++) {
+    for (let round = 0; round < 100 && !this.stopped; round++) {
       const jobs = await this.claim(10);
       if (jobs.length === 0) return;
-      for (const job of jobs) await this.work(job);
+      for (const [i, job] of jobs.entries()) {
+        // Stopping (SIGTERM): the e-mail being sent finishes, the rest of the batch is handed back
+        // at once, so another process sends it now rather than after the lease.
+        if (this.stopped) return this.release(jobs.slice(i));
+        await this.work(job);
+      }
+    }
+  }
+
+  /** Gives claimed jobs back untouched: due now, the claim's attempt not counted. */
+  private async release(jobs: (typeof outbox.$inferSelect)[]) {
+    for (const job of jobs) {
+      await this.db
+        .update(outbox)
+        .set({ runAt: sql`now()`, attempts: sql`${outbox.attempts} - 1` })
+        .where(and(eq(outbox.id, job.id), eq(outbox.attempts, job.attempts), eq(outbox.status, 'pending')));
     }
   }
 
@@ -109,12 +124,21 @@ export class OutboxWorker {
   }
 
   private async work(job: typeof outbox.$inferSelect) {
+    // Ours while our claim (its attempt count) stands: another process takes a job over only after
+    // the lease ran out, and counts one more attempt when it does.
+    const ours = and(eq(outbox.id, job.id), eq(outbox.attempts, job.attempts), eq(outbox.status, 'pending'));
+    // A batch is claimed at once and the jobs before this one took their time: renew the lease just
+    // before sending (the transport's timeouts keep a send well inside it), and leave a job that was
+    // taken over meanwhile to the process that took it — so no e-mail goes out twice.
+    const held = await this.db
+      .update(outbox)
+      .set({ runAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+      .where(ours)
+      .returning({ id: outbox.id });
+    if (held.length === 0) return;
     try {
       await this.transport.send(job.payload as EmailJob);
-      await this.db
-        .update(outbox)
-        .set({ status: 'done', doneAt: new Date(), lastError: null })
-        .where(eq(outbox.id, job.id));
+      await this.db.update(outbox).set({ status: 'done', doneAt: new Date(), lastError: null }).where(ours);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= MAX_ATTEMPTS;
@@ -126,7 +150,7 @@ export class OutboxWorker {
           lastError: message.slice(0, 1000),
           runAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
         })
-        .where(eq(outbox.id, job.id));
+        .where(ours);
     }
   }
 }

@@ -53,8 +53,8 @@ export async function suspendUserInTx(
   return updated;
 }
 
-/** After the suspension committed: this process's live streams of the user end now (other
- * processes' at their next session check), and queued e-mail goes out. */
+/** After the suspension committed: the user's live streams end now, here and (told through the
+ * events channel) on the other processes, and queued e-mail goes out. */
 export function afterSuspension(ctx: AppContext, userId: string) {
   ctx.hub.endUserSessions(userId);
   ctx.outbox.kick();

@@ -38,7 +38,7 @@ export async function registerUser(
     userAgent?: string | undefined;
   },
 ) {
-  ctx.limiter.hit(limits.registerPerIp, `register:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(limits.registerPerIp, `register:ip:${addressKey(opts.ip)}`);
   const { body } = opts;
   const weakness = passwordWeakness(body.password, body.email);
   if (weakness) throw fieldError('password', weakness);
@@ -82,9 +82,9 @@ export async function loginUser(
   },
 ) {
   const email = normalizeEmail(opts.email);
-  ctx.limiter.hit(limits.loginPerIp, `login:ip:${addressKey(opts.ip)}`);
-  ctx.limiter.hit(limits.loginPerAccountIp, `login:account-ip:${email}:${addressKey(opts.ip)}`);
-  ctx.limiter.hit(limits.loginPerAccount, `login:account:${email}`);
+  await ctx.limiter.hit(limits.loginPerIp, `login:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(limits.loginPerAccountIp, `login:account-ip:${email}:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(limits.loginPerAccount, `login:account:${email}`);
   const user = await findUserByEmail(ctx, email);
   if (!user) {
     await burnPasswordCheck(opts.password);
@@ -132,7 +132,7 @@ export async function verifyEmail(ctx: AppContext, opts: { token: string }) {
 
 export async function resendVerification(ctx: AppContext, opts: { user: UserRow }) {
   if (opts.user.emailVerifiedAt) throw conflict('EMAIL_ALREADY_VERIFIED');
-  ctx.limiter.hit(limits.resendPerAccount, `resend:${opts.user.id}`);
+  await ctx.limiter.hit(limits.resendPerAccount, `resend:${opts.user.id}`);
   await ctx.db.transaction((tx) => queueVerificationMail(ctx, tx, opts.user));
   ctx.outbox.kick();
 }
@@ -142,8 +142,8 @@ export async function resendVerification(ctx: AppContext, opts: { user: UserRow 
 export async function requestPasswordReset(ctx: AppContext, opts: { email: string; ip: string }) {
   const startedAt = Date.now();
   const email = normalizeEmail(opts.email);
-  ctx.limiter.hit(limits.resetPerIp, `reset:ip:${addressKey(opts.ip)}`);
-  ctx.limiter.hit(limits.resetPerAccount, `reset:account:${email}`);
+  await ctx.limiter.hit(limits.resetPerIp, `reset:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(limits.resetPerAccount, `reset:account:${email}`);
   const user = await findUserByEmail(ctx, email);
   if (user?.status === 'active') {
     await ctx.db.transaction(async (tx) => {
@@ -163,7 +163,7 @@ export async function confirmPasswordReset(
   ctx: AppContext,
   opts: { token: string; password: string; ip: string },
 ) {
-  ctx.limiter.hit(limits.resetPerIp, `reset-confirm:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(limits.resetPerIp, `reset-confirm:ip:${addressKey(opts.ip)}`);
   const passwordHash = await hashPassword(opts.password);
   const userId = await ctx.db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, opts.token, 'password_reset');
@@ -185,7 +185,7 @@ export async function confirmPasswordReset(
     await enqueueEmail(tx, { to: user.email, ...passwordChangedMail(user.locale, user.name) });
     return userId;
   });
-  // The ended sessions' live streams here end now; other processes' at their next session check.
+  // The ended sessions' live streams end now, here and (told through the events channel) elsewhere.
   ctx.hub.endUserSessions(userId);
   ctx.outbox.kick();
 }
@@ -194,7 +194,7 @@ export async function changePassword(
   ctx: AppContext,
   opts: { user: UserRow; sessionId: string; currentPassword: string; newPassword: string },
 ) {
-  ctx.limiter.hit(limits.passwordChangePerUser, `password-change:${opts.user.id}`);
+  await ctx.limiter.hit(limits.passwordChangePerUser, `password-change:${opts.user.id}`);
   if (!(await verifyPassword(opts.user.passwordHash, opts.currentPassword))) {
     throw new AppError(400, 'WRONG_PASSWORD', {
       fields: [{ path: 'currentPassword', code: 'wrong_password' }],
@@ -225,8 +225,7 @@ export async function logoutSession(ctx: AppContext, opts: { sessionId: string }
   await endSession(ctx, opts.sessionId);
 }
 
-/** Ends one session: its row, and this process's live streams opened with it (other processes'
- * end at their next session check). */
+/** Ends one session: its row, and the live streams opened with it, here and on the other processes. */
 async function endSession(ctx: AppContext, sessionId: string) {
   await destroySession(ctx.db, sessionId);
   ctx.hub.endSessions([sessionId]);

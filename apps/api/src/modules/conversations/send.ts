@@ -30,7 +30,7 @@ export async function sendMessage(
   opts: { user: UserRow; conversationId: string; body: MessageBody },
 ): Promise<MessageRow> {
   const { user } = opts;
-  ctx.limiter.hit(sendMessageLimit, `message:${user.id}`);
+  await ctx.limiter.hit(sendMessageLimit, `message:${user.id}`);
   const body = opts.body.body ?? '';
   const attachmentIds = [...new Set(opts.body.attachmentIds ?? [])];
   return ctx.db.transaction(async (tx) => {

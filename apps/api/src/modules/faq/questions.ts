@@ -36,7 +36,7 @@ const hashQuestion = (question: string) =>
  * the sender learns nothing; the same open question asked again is counted, not stored twice, and
  * its asker is added to the question's askers (once per e-mail) so the answer reaches everyone. */
 export async function submitQuestion(ctx: AppContext, opts: { body: FaqQuestionBody; ip: string }) {
-  ctx.limiter.hit(questionPerIp, `faq-question:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(questionPerIp, `faq-question:ip:${addressKey(opts.ip)}`);
   const { body } = opts;
   if (body.website?.trim()) return;
   if (body.elapsedMs !== undefined && body.elapsedMs < MIN_FILL_MS) return;

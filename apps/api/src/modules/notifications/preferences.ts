@@ -102,7 +102,7 @@ export async function unsubscribe(
   ctx: AppContext,
   opts: UnsubscribeBody & { ip: string },
 ): Promise<{ kind: EmailKind }> {
-  ctx.limiter.hit(unsubscribePerIp, `unsubscribe:ip:${addressKey(opts.ip)}`);
+  await ctx.limiter.hit(unsubscribePerIp, `unsubscribe:ip:${addressKey(opts.ip)}`);
   await ctx.db.transaction(async (tx) => {
     const userId = opts.token.slice(0, Math.max(0, opts.token.lastIndexOf('.')));
     const [row] = userId

@@ -293,7 +293,7 @@ describe('a report about an offer thread without a collaboration', () => {
     // Use up the hour's allowance (times the test's RATE_LIMIT_SCALE) as earlier reports would have.
     const allowance = Math.floor(createReportLimit.max * t.config.rateLimitScale);
     for (let i = 0; i < allowance; i += 1)
-      t.ctx.limiter.hit(createReportLimit, `report:${thread.influencer.user.id}`);
+      await t.ctx.limiter.hit(createReportLimit, `report:${thread.influencer.user.id}`);
     const limited = await thread.influencer.client.post('/api/v1/reports', {
       againstUserId: thread.owner.user.id,
       category: 'other',

@@ -104,7 +104,7 @@ async function findDealing(tx: Tx, reporter: UserRow, body: ReportBody): Promise
 export async function createReport(ctx: AppContext, opts: { user: UserRow; body: ReportBody }) {
   const { user, body } = opts;
   if (body.againstUserId === user.id) throw fieldError('againstUserId', 'report_self');
-  ctx.limiter.hit(createReportLimit, `report:${user.id}`);
+  await ctx.limiter.hit(createReportLimit, `report:${user.id}`);
   const evidence = [...new Set(body.evidenceUploadIds ?? [])];
   const id = await ctx.db.transaction(async (tx) => {
     const [target] = await tx
@@ -222,7 +222,7 @@ export async function postReportMessage(
 ) {
   const { user } = opts;
   const isAdmin = user.role === 'admin';
-  ctx.limiter.hit(reportMessageLimit, `report-message:${user.id}`);
+  await ctx.limiter.hit(reportMessageLimit, `report-message:${user.id}`);
   const insert = ctx.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, opts.id)).for('no key update');
     const side = report ? sideOf(user, report) : null;

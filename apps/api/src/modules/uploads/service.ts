@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { type UploadRow, uploadLinks, uploads } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
-import type { Storage } from '../../lib/storage.ts';
+import { type Storage, StorageUnavailableError } from '../../lib/storage.ts';
 import { extensionOf, processImage } from './images.ts';
 import { uploadVisibleTo } from './policy.ts';
 
@@ -44,7 +44,10 @@ export async function storeImage(
     if (!row) throw new Error('upload row not written');
     return row;
   } catch (error) {
-    await Promise.allSettled([ctx.storage.remove(storageKey), ctx.storage.remove(thumbKey)]);
+    const cleanup = Promise.allSettled([ctx.storage.remove(storageKey), ctx.storage.remove(thumbKey)]);
+    // With the storage away each removal would wait out its own deadline: answer the 503 now and let
+    // them finish behind it; what they miss, the stray-file sweep removes (sweep.ts).
+    if (!(error instanceof StorageUnavailableError)) await cleanup;
     // A repeated upload (same Idempotency-Key) gets the upload the first one stored.
     if (opts.clientKey && isUniqueViolation(error, 'uploads_client_key')) {
       const [first] = await ctx.db

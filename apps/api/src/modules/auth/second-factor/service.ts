@@ -23,9 +23,9 @@ function requireAdminAccount(user: UserRow): UserRow {
 }
 
 /** Counts one guess against the admin's and the address's limits (429 beyond them). */
-function countGuess(ctx: AppContext, userId: string, ip: string) {
-  ctx.limiter.hit(limits.secondFactorPerUser, `second-factor:user:${userId}`);
-  ctx.limiter.hit(limits.secondFactorPerIp, `second-factor:ip:${addressKey(ip)}`);
+async function countGuess(ctx: AppContext, userId: string, ip: string) {
+  await ctx.limiter.hit(limits.secondFactorPerUser, `second-factor:user:${userId}`);
+  await ctx.limiter.hit(limits.secondFactorPerIp, `second-factor:ip:${addressKey(ip)}`);
 }
 
 /** Accepts a code of the admin's secret once: the step it belongs to must be later than the last
@@ -55,7 +55,7 @@ export async function completeSignIn(
   },
 ) {
   const { user } = opts.pending;
-  countGuess(ctx, user.id, opts.ip);
+  await countGuess(ctx, user.id, opts.ip);
   return ctx.db.transaction(async (tx) => {
     if ('code' in opts.body) await useTotpCode(ctx, tx, user, opts.body.code);
     else if (!(await consumeRecoveryCode(tx, user.id, opts.body.recoveryCode)))
@@ -112,7 +112,7 @@ export async function enableSecondFactor(
   opts: { user: UserRow; sessionId: string; code: string; ip: string },
 ) {
   requireAdminAccount(opts.user);
-  countGuess(ctx, opts.user.id, opts.ip);
+  await countGuess(ctx, opts.user.id, opts.ip);
   const result = await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, opts.user.id)).for('update');
     if (!user || user.totpEnabledAt) throw conflict('SECOND_FACTOR_ALREADY_ENABLED');
@@ -143,7 +143,7 @@ export async function enableSecondFactor(
 export async function renewRecoveryCodes(ctx: AppContext, opts: { user: UserRow; code: string; ip: string }) {
   requireAdminAccount(opts.user);
   if (!opts.user.totpEnabledAt) throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');
-  countGuess(ctx, opts.user.id, opts.ip);
+  await countGuess(ctx, opts.user.id, opts.ip);
   return ctx.db.transaction(async (tx) => {
     await useTotpCode(ctx, tx, opts.user, opts.code);
     const recoveryCodes = await replaceRecoveryCodes(tx, opts.user.id);

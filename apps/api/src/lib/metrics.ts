@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/client.ts';
+import { outbox } from '../db/schema.ts';
+import type { EventHub } from './events/hub.ts';
+
+/** The route label of a request that matched no route (404s, scanners): one value, so a scan of
+ * random paths cannot grow the number of series. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/** Latency buckets in seconds: most answers take milliseconds; uploads and slow queries seconds. */
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** A scrape never waits longer than this on the database (it may be away: the scrape still answers). */
+const QUERY_TIMEOUT_MS = 2000;
+
+export interface MetricsSources {
+  database: Database;
+  hub: EventHub;
+}
+
+export interface AppMetrics {
+  /** This app's own registry: tests build many apps in one process, each must count only its own. */
+  registry: Registry;
+  /** Counts one finished request. */
+  observeRequest(labels: { method: string; route: string; status: number }, seconds: number | null): void;
+}
+
+/** The app's metrics: HTTP counts and latencies (observed as requests finish), and gauges read at
+ * scrape time — the database pool, the e-mail outbox, live-event streams and the LISTEN — plus the
+ * process metrics prom-client collects (CPU, memory, event-loop lag, GC, handles). */
+export function createMetrics({ database, hub }: MetricsSources): AppMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+
+  const requests = new Counter({
+    name: 'bextr_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers,
+  });
+  const duration = new Histogram({
+    name: 'bextr_http_request_duration_seconds',
+    help: 'Time from the request arriving to its answer being sent (live event streams are not timed).',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: DURATION_BUCKETS,
+    registers,
+  });
+
+  const pool = database.pool;
+  if (pool) {
+    new Gauge({
+      name: 'bextr_db_pool_connections',
+      help: 'PostgreSQL connections in the pool: all open ones, and those idle.',
+      labelNames: ['state'] as const,
+      registers,
+      collect() {
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+      },
+    });
+    new Gauge({
+      name: 'bextr_db_pool_waiting_requests',
+      help: 'Queries waiting for a free pool connection (all connections busy).',
+      registers,
+      collect() {
+        this.set(pool.waitingCount);
+      },
+    });
+  }
+
+  new Gauge({
+    name: 'bextr_outbox_jobs',
+    help:
+      'E-mails waiting in the outbox: pending = not sent yet; retrying = pending after at least one ' +
+      'failed attempt. No sample when the database did not answer.',
+    labelNames: ['state'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      const counts = await outboxDepth(database).catch(() => null);
+      if (!counts) return;
+      this.set({ state: 'pending' }, counts.pending);
+      this.set({ state: 'retrying' }, counts.retrying);
+    },
+  });
+  new Gauge({
+    name: 'bextr_sse_streams_open',
+    help: 'Live event streams (GET /api/v1/events) open in this process.',
+    registers,
+    collect() {
+      this.set(hub.streamCount);
+    },
+  });
+  new Gauge({
+    name: 'bextr_live_events_listener_connected',
+    help: "1 while this process's LISTEN for live events is connected, else 0 (events do not reach its streams).",
+    registers,
+    collect() {
+      this.set(hub.listening ? 1 : 0);
+    },
+  });
+
+  return {
+    registry,
+    observeRequest(labels, seconds) {
+      const values = { method: labels.method, route: labels.route, status: String(labels.status) };
+      requests.inc(values);
+      if (seconds !== null) duration.observe(values, seconds);
+    },
+  };
+}
+
+/** One query over the partial index of pending rows (never a scan of the sent ones). */
+async function outboxDepth(database: Database): Promise<{ pending: number; retrying: number }> {
+  const query = database.db
+    .select({
+      pending: sql<number>`count(*)::int`,
+      retrying: sql<number>`(count(*) filter (where ${outbox.attempts} > 0))::int`,
+    })
+    .from(outbox)
+    // A literal, as in the partial index's predicate, so the planner always picks that index.
+    .where(sql`${outbox.status} = 'pending'`);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('outbox depth query timed out')), QUERY_TIMEOUT_MS).unref(),
+  );
+  const [row] = await Promise.race([query, timeout]);
+  return { pending: Number(row?.pending ?? 0), retrying: Number(row?.retrying ?? 0) };
+}

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalStorage } from '../lib/storage.ts';
+import { createS3Storage } from '../lib/storage-s3.ts';
+import { startS3rver, type TestS3 } from '../test/s3.ts';
+import { copyStorage } from './storage-copy.ts';
+
+const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Moving existing uploads from DATA_DIR/uploads into a bucket (`npm run storage:copy`). */
+describe('storage:copy', () => {
+  let s3: TestS3;
+  let dataDir: string;
+  beforeAll(async () => {
+    s3 = await startS3rver(2);
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bextr-storage-copy-'));
+  });
+  afterAll(async () => {
+    await s3?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('copies every upload file byte for byte, skips what the bucket holds, leaves temporaries; a rerun copies nothing', async () => {
+    const local = createLocalStorage(path.join(dataDir, 'a'));
+    const bucket = createS3Storage(s3.settings());
+    try {
+      const files = Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [`01COPY${i}.png`, Buffer.from([i, 0, 255, i])]),
+      );
+      for (const [key, data] of Object.entries(files)) await local.put(key, data);
+      await writeFile(path.join(dataDir, 'a', '.tmp-0123456789abcdef'), 'half');
+      await bucket.put('01COPY0.png', files['01COPY0.png'] as Buffer);
+
+      expect(await copyStorage(local, bucket)).toEqual({ copied: 11, skipped: 1, failed: [] });
+      const inBucket = ((await bucket.list?.()) ?? []).map((o) => o.key).sort();
+      expect(inBucket).toEqual(Object.keys(files).sort());
+      for (const [key, data] of Object.entries(files)) expect(await bucket.get(key)).toEqual(data);
+      expect(await copyStorage(local, bucket)).toEqual({ copied: 0, skipped: 12, failed: [] });
+    } finally {
+      bucket.close?.();
+    }
+  });
+
+  it('runs as a command with the server configuration (DATA_DIR, S3_*) and says what it did', async () => {
+    const settings = s3.settings();
+    await createLocalStorage(path.join(dataDir, 'uploads')).put('01CLI.thumb.webp', Buffer.from('thumb'));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: os.tmpdir(),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      DATA_DIR: dataDir,
+      S3_BUCKET: settings.bucket,
+      S3_ENDPOINT: settings.endpoint ?? '',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_PREFIX: 'bextr',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+    };
+    const run = (extra: Record<string, string> = {}) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/ops/storage-copy-cli.ts'], {
+        cwd: apiDir,
+        env: { ...env, ...extra },
+      });
+    const { stdout } = await run();
+    expect(stdout).toContain(`to s3://${settings.bucket}/bextr/`);
+    expect(stdout).toContain('Copied 1, already there 0, failed 0.');
+    const bucket = createS3Storage({ ...settings, prefix: 'bextr/' });
+    try {
+      expect((await bucket.get('01CLI.thumb.webp'))?.toString()).toBe('thumb');
+    } finally {
+      bucket.close?.();
+    }
+    // A partial configuration stops it before anything is read.
+    const partial = await run({ S3_BUCKET: '' }).catch((e: { code: number; stderr: string }) => e);
+    expect(partial).toMatchObject({ code: 1 });
+    expect((partial as { stderr: string }).stderr).toContain('S3_BUCKET: required when');
+  }, 60_000);
+});
