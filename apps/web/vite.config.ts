@@ -1,12 +1,41 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const api = 'http://127.0.0.1:3000';
 
+/** Writes dist/landing.html, the page the API fills with the visitors' landing page (decision 020):
+ * src/landing/page.html with the `landing` entry's script and stylesheet. The entry is a script,
+ * not a second HTML page, so Vite injects nothing into it (its modulepreload polyfill would
+ * otherwise become a chunk of its own, shared with the app). */
+function landingPage(): Plugin {
+  return {
+    name: 'bextr-landing-page',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && file.isEntry && file.name === 'landing',
+      );
+      if (entry?.type !== 'chunk') return this.error('the landing entry was not built');
+      const css = [...(entry.viteMetadata?.importedCss ?? [])];
+      const tags = [
+        `<script type="module" crossorigin src="/${entry.fileName}"></script>`,
+        ...css.map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
+      ].join('\n    ');
+      const page = readFileSync(fileURLToPath(new URL('./src/landing/page.html', import.meta.url)), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'landing.html',
+        source: page.replace('<!-- landing assets -->', tags),
+      });
+    },
+  };
+}
+
 // The production server sends `script-src 'self'`: nothing here may emit an inline script.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), landingPage()],
   // Every `import … from 'zod'` (the contracts' too) goes through a module that turns zod's JIT off
   // before any schema is made (see that file): a setting in main.tsx would run after the chunks it
   // imports had already made theirs.
@@ -16,10 +45,19 @@ export default defineConfig({
     ],
   },
   build: {
+    // Injected into every HTML page it would become a chunk of its own, shared by the app and the
+    // landing page; the app imports it itself (src/main.tsx), the landing script needs none.
+    modulePreload: { polyfill: false },
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     rolldownOptions: {
+      // The app (index.html) and the visitors' landing page's own small script (decision 020; its
+      // page is written by landingPage() above).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        landing: fileURLToPath(new URL('./src/landing/main.ts', import.meta.url)),
+      },
       output: {
         // Libraries change less often than the app: separate files stay cached across releases.
         codeSplitting: {

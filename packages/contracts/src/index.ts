@@ -13,6 +13,7 @@ export * from './health.ts';
 export * from './influencer-page-content.ts';
 export * from './influencers.ts';
 export * from './iso-codes.ts';
+export * from './landing-page-chrome.ts';
 export * from './messages.ts';
 export * from './offers.ts';
 export * from './public-content.ts';

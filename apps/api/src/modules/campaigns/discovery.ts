@@ -1,5 +1,5 @@
 import { type CampaignSearchQuery, searchTerms } from '@bextr/contracts';
-import { type AnyColumn, and, asc, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
@@ -99,11 +99,20 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
       );
   }
 
-  const rows = await selectWithBusiness(ctx.db)
+  // The page's ids first (campaigns and their owners' status only), then the shown columns and the
+  // business's name and logo for those ids alone: the joins for display no longer run for every
+  // match that ranking reads (decision 018). Same order twice; ties end on the id, so it is stable.
+  const pageIds = ctx.db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(users, eq(users.id, campaigns.ownerId))
     .where(and(...where))
     .orderBy(...order)
     .limit(query.limit + 1)
     .offset(offset);
+  const rows = await selectWithBusiness(ctx.db)
+    .where(inArray(campaigns.id, pageIds))
+    .orderBy(...order);
   return pageOf(
     rows,
     query.limit,

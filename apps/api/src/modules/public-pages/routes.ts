@@ -22,6 +22,7 @@ import { getProfileByHandle } from '../influencers/profile.ts';
 import { listPublicHandles } from '../influencers/queries.ts';
 import { type AskFormState, formKeyOf, formToken, parseAskForm } from './faq-form.ts';
 import { fillTemplate, type PageHead, pageUrl, publicPaths, renderHead } from './html.ts';
+import { landingNoScriptStyle, renderLandingPage } from './landing-page.ts';
 import {
   campaignPageMeta,
   influencerPageMeta,
@@ -106,11 +107,28 @@ ${urls.join('\n')}
         .header('content-language', opts.locale)
         .send(fillTemplate(template, { locale: opts.locale, head: renderHead(base, opts), body: opts.body }));
 
+    // Visitors get the landing page with its own small script (decision 020); signed-in users the
+    // app, as before (its landing page shows them their way to the dashboard, and their header needs
+    // the live counts the app keeps). A build without landing.html falls back to the app too.
+    const landingFile = path.join(ctx.config.webDistDir, 'landing.html');
+    const landingTemplate = existsSync(landingFile) ? readFileSync(landingFile, 'utf8') : null;
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const locale = pageLocale(request);
       const { meta } = landingContent[locale];
-      const body = renderLandingBody(locale, await countPublicStats(ctx.db));
-      return send(reply, { locale, path: '/', ...meta, body });
+      const stats = await countPublicStats(ctx.db);
+      if (landingTemplate && !request.user) {
+        const head = `${renderHead(base, { locale, path: '/', ...meta })}\n    ${landingNoScriptStyle}`;
+        const page = fillTemplate(landingTemplate, { locale, head, body: renderLandingPage(locale, stats) });
+        // The same address answers a signed-in user with the app: caches must keep them apart.
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .header('vary', 'Cookie')
+          .header('content-language', locale)
+          .send(page);
+      }
+      const body = renderLandingBody(locale, stats);
+      return send(reply.header('vary', 'Cookie'), { locale, path: '/', ...meta, body });
     });
 
     const sendFaq = async (reply: FastifyReply, locale: Locale, ask: AskFormState) => {

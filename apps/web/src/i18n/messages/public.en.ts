@@ -1,3 +1,5 @@
+import { landingMockContent } from '@bextr/contracts';
+
 /** English strings of the public pages (landing, FAQ) and the admins' FAQ page. The page texts
  * themselves live in @bextr/contracts (public-content.ts), shared with the server renderer. */
 export const publicEn = {
@@ -8,20 +10,7 @@ export const publicEn = {
     signInLink: 'Sign in',
     statsUnavailable: 'The live figures could not be loaded.',
     visualLabel: 'Illustration',
-    mock: {
-      campaignName: 'Spring coffee launch',
-      campaignMeta: 'Food & drink · Instagram, TikTok',
-      campaignPay: '€150 per influencer',
-      slots: '3 of 5 slots open',
-      offerFrom: 'Offer from Lucia N.',
-      offerMeta: 'Micro · 24k followers · 4.1 % engagement',
-      accept: 'Accept',
-      decline: 'Decline',
-      deliverables: ['2 stories', '1 reel', '1 post'],
-      delivered: 'Delivered',
-      approved: 'Approved',
-      rating: 'Rated 5 of 5',
-    },
+    mock: landingMockContent.en,
   },
   faq: {
     searchLabel: 'Search the FAQ',

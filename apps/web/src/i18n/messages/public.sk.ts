@@ -1,3 +1,4 @@
+import { landingMockContent } from '@bextr/contracts';
 import type { publicEn } from './public.en.ts';
 
 /** Slovak strings of the public pages and the admins' FAQ page (same keys as public.en.ts). */
@@ -9,20 +10,7 @@ export const publicSk: typeof publicEn = {
     signInLink: 'Prihlásiť sa',
     statsUnavailable: 'Aktuálne čísla sa nepodarilo načítať.',
     visualLabel: 'Ilustrácia',
-    mock: {
-      campaignName: 'Jarná kávová novinka',
-      campaignMeta: 'Jedlo a nápoje · Instagram, TikTok',
-      campaignPay: '150 € na influencera',
-      slots: 'voľné 3 z 5 miest',
-      offerFrom: 'Ponuka od Lucie N.',
-      offerMeta: 'Micro · 24 tis. sledovateľov · zapojenie 4,1 %',
-      accept: 'Prijať',
-      decline: 'Odmietnuť',
-      deliverables: ['2 stories', '1 reel', '1 príspevok'],
-      delivered: 'Odovzdané',
-      approved: 'Schválené',
-      rating: 'Hodnotenie 5 z 5',
-    },
+    mock: landingMockContent.sk,
   },
   faq: {
     searchLabel: 'Hľadať v častých otázkach',
