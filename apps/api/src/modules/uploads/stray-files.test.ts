@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { uploadImage } from '../../test/factories/uploads.ts';
 import { buildInfluencer } from '../../test/factories/users.ts';
-import { sweepStrayFiles } from './sweep.ts';
+import { STRAY_ALARM_MIN, sweepStrayFiles } from './sweep.ts';
 
 /** Files a killed process wrote without committing their upload row (see the faults suite, which
  * kills the real server mid-upload): removed once past the grace period, never a file with a row. */
@@ -46,5 +46,25 @@ describe('stray upload files', () => {
     await writeFile(path.join(t.config.uploadsDir, fresh), 'in flight');
     expect(await sweep()).toBe(0);
     expect(await files()).toContain(fresh);
+  });
+
+  it('removes nothing but temporaries when most files have no row (storage of another database)', async () => {
+    // A new, empty DATABASE_URL started with the old DATA_DIR: every image would look stray.
+    const errors: unknown[] = [];
+    const log = { ...t.ctx.log, error: (...args: unknown[]) => errors.push(args) } as typeof t.ctx.log;
+    const withRow = (await files()).filter((f) => !f.startsWith('.tmp-')).length;
+    const foreign = Array.from(
+      { length: Math.max(STRAY_ALARM_MIN, withRow) + 1 },
+      (_, i) => `01FOREIGN${String(i).padStart(17, '0')}.webp`,
+    );
+    for (const name of [...foreign, '.tmp-fedcba9876543210']) {
+      await writeFile(path.join(t.config.uploadsDir, name), 'an image of another database');
+      await backdate(name);
+    }
+    expect(await sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log })).toBe(1);
+    const left = await files();
+    expect(left).toEqual(expect.arrayContaining(foreign));
+    expect(left).not.toContain('.tmp-fedcba9876543210');
+    expect(JSON.stringify(errors)).toContain('no upload row');
   });
 });

@@ -87,21 +87,31 @@ async function removeFiles(
  * takes between writing its files and committing its row. */
 export const STRAY_GRACE_MS = 10 * 60 * 1000;
 
+/** A sweep that finds more stray files than this, and more strays than files with a row, removes
+ * none of them: such a storage belongs to another database (a new DATABASE_URL started with the old
+ * DATA_DIR or bucket, before `npm run data:import`), and deleting would lose every image. */
+export const STRAY_ALARM_MIN = 20;
+
+const isTemporary = (key: string) => key.startsWith('.tmp-');
+
 /** Removes stored files no upload row names — what a process killed between writing an upload's
  * files and committing its row (or mid-write: a `.tmp-…` file) leaves behind — once older than the
- * grace period, and returns how many. Runs at boot and with the hourly sweep. */
+ * grace period, and returns how many. Runs at boot and with the hourly sweep. Refuses (logs an error,
+ * removes only half-written temporaries) when the strays outnumber the files with a row, see
+ * STRAY_ALARM_MIN. */
 export async function sweepStrayFiles(
   ctx: SweepContext,
   opts: { graceMs?: number; signal?: AbortSignal } = {},
 ): Promise<number> {
   if (!ctx.storage.list) return 0;
   const before = Date.now() - (opts.graceMs ?? STRAY_GRACE_MS);
+  const listed = await ctx.storage.list();
   // A file's upload id is its key up to the first dot (`<id>.webp`, `<id>.thumb.webp`).
-  const old = (await ctx.storage.list())
+  const old = listed
     .filter((f) => f.modifiedAt.getTime() < before)
     .map((f) => ({ key: f.key, id: f.key.split('.')[0] ?? '' }));
-  let removed = 0;
-  // Batch by batch, stopping when the process stops (the next sweep goes on).
+  // First find the strays (one query per 500 files), then decide, then remove.
+  const strays: string[] = [];
   for (let i = 0; i < old.length && !opts.signal?.aborted; i += 500) {
     const batch = old.slice(i, i + 500);
     const ids = [...new Set(batch.map((f) => f.id).filter(Boolean))];
@@ -109,14 +119,29 @@ export async function sweepStrayFiles(
       ? await ctx.db.select({ id: uploads.id }).from(uploads).where(inArray(uploads.id, ids))
       : [];
     const kept = new Set(known.map((r) => r.id));
-    for (const file of batch) {
-      if (kept.has(file.id)) continue;
-      try {
-        await ctx.storage.remove(file.key);
-        removed += 1;
-      } catch (err) {
-        ctx.log.error({ err, key: file.key }, 'stray upload file not removed');
-      }
+    for (const file of batch) if (!kept.has(file.id)) strays.push(file.key);
+  }
+  const strayFiles = strays.filter((key) => !isTemporary(key)).length;
+  const filesWithRow = listed.filter((f) => !isTemporary(f.key)).length - strayFiles;
+  let remove = strays;
+  if (strayFiles > STRAY_ALARM_MIN && strayFiles > filesWithRow) {
+    ctx.log.error(
+      { strayFiles, filesWithRow },
+      "most stored upload files have no upload row: the storage looks like another database's " +
+        '(DATA_DIR or S3 bucket reused with a new DATABASE_URL?). Not removing them; import the data ' +
+        '(npm run data:import) or give this database its own storage (docs/OPERATIONS.md)',
+    );
+    remove = strays.filter(isTemporary);
+  }
+  let removed = 0;
+  // Stopping when the process stops (the next sweep goes on).
+  for (const key of remove) {
+    if (opts.signal?.aborted) break;
+    try {
+      await ctx.storage.remove(key);
+      removed += 1;
+    } catch (err) {
+      ctx.log.error({ err, key }, 'stray upload file not removed');
     }
   }
   return removed;

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from './session.ts';
+import { freshTarget, type Target, tempDir } from './test-targets.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** Runs `npm run data:<command> -- …` as the root package.json does (tsx over cli.ts), with only the
+ * given database settings, and returns its exit code and output. */
+function runCli(args: string[], env: Record<string, string>) {
+  const { DATABASE_URL: _, DATA_DIR: __, ...inherited } = process.env;
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'apps/api/src/ops/cli.ts'), ...args],
+      { cwd: root, env: { ...inherited, NODE_ENV: 'test', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run data:export / data:import', () => {
+  let work: string;
+  let target: Target;
+  const targetEnv = (t: Target): Record<string, string> =>
+    t.target.kind === 'postgres' ? { DATABASE_URL: t.target.url } : { DATA_DIR: path.dirname(t.target.dir) };
+
+  beforeAll(async () => {
+    work = await tempDir('cli');
+    // A migrated embedded database with one account in it.
+    const source = await openSession({ kind: 'pglite', dir: path.join(work, 'data/pglite') });
+    await source.migrate();
+    await source.query(
+      `insert into users (id, email, password_hash, role, name) values ('cli-user-1', 'cli@test.bextr.eu', 'x', 'business', 'CLI')`,
+    );
+    await source.close();
+    target = await freshTarget();
+  });
+
+  afterAll(async () => {
+    await target?.dispose();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('exports to a file only its owner may read, imports it once, and says why it will not twice', async () => {
+    const file = path.join(work, 'bextr.jsonl.gz');
+    const exported = await runCli(['export', '--out', file], { DATA_DIR: path.join(work, 'data') });
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/users\s+1\n/);
+    expect(exported.stdout).toContain(`they stay in ${path.join(work, 'data/uploads')}`);
+    expect(statSync(file).mode & 0o077).toBe(0);
+
+    const again = await runCli(['export', '--out', file], { DATA_DIR: path.join(work, 'data') });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/exists already/);
+
+    const imported = await runCli(['import', '--in', file], targetEnv(target));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Imported \(migration \d{4}_\w+\)/);
+    expect(imported.stdout).toMatch(/users\s+1\n/);
+
+    const twice = await runCli(['import', '--in', file], targetEnv(target));
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/already holds data \(users\).*--replace/);
+  }, 120_000); // four runs, each starting tsx and a database
+
+  it('answers a call without its file with the usage, exit code 2', async () => {
+    const bare = await runCli(['import'], { DATA_DIR: path.join(work, 'data') });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('npm run data:import -- --in <file>');
+  });
+});
