@@ -99,7 +99,9 @@ export const campaigns = pgTable(
   (t) => [
     uniqueIndex('campaigns_client_key').on(t.ownerId, t.clientKey).where(sql`client_key is not null`),
     index('campaigns_owner_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('campaigns_search_idx').using('gin', t.searchVector).where(published),
+    // Text and networks in one GIN index: a search with a network filter narrows the bitmap before
+    // reading the heap (half the heap reads at large scale; decision 018). Serves text alone too.
+    index('campaigns_search_networks_idx').using('gin', t.searchVector, t.networks).where(published),
     index('campaigns_published_newest_idx')
       .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(published),
