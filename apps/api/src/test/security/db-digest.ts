@@ -1,9 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
-/** Tables left out of the digest: none. No request slides a session or keeps a counter in the
- * database (rate limits are counted in memory, decision 005), so every table must stay unchanged. */
-export const VOLATILE_TABLES = new Set<string>([]);
+/** Tables left out of the digest: only the rate-limit counters (decision 019). A limit counts
+ * attempts, refused ones included (sending a message, filing a report or writing in one are counted
+ * before the checks, so probing is throttled too); a counter is all that table holds. No request
+ * slides a session, so every other table must stay unchanged. */
+export const VOLATILE_TABLES = new Set<string>(['rate_limits']);
 
 /** One fingerprint per table of the public schema: md5 over every row as text, in a fixed order. Two
  * equal digests mean no row was added, removed or changed. */
