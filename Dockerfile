@@ -50,4 +50,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # What `npm start` runs, without npm in between, so SIGTERM reaches the server (graceful stop).
-CMD ["node", "scripts/start.mjs"]
+# --no-web-build: the image has no vite, so a web build that looks stale (clock skew, future
+# mtimes in the build context) must not be rebuilt at boot; the built app above is what it serves.
+CMD ["node", "scripts/start.mjs", "--no-web-build"]

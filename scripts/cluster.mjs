@@ -85,7 +85,7 @@ async function ensureDatabase(url) {
 
 /** nginx.conf for a server run by this user: daemon off (we supervise it), everything in workDir. */
 function renderNginxConf() {
-  const upstreams = appPorts.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join('\n    ');
+  const upstreams = appPorts.map((p) => `server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join('\n    ');
   const vars = {
     BEXTR_LISTEN: `127.0.0.1:${lbPort}`,
     BEXTR_UPSTREAM_SERVERS: upstreams,
@@ -144,13 +144,15 @@ async function waitReady(url, what, timeoutMs = 180_000) {
   await stop(1);
 }
 
-/** SIGTERM to every child (nginx: fast stop; apps: drain, see main.ts), SIGKILL after 11 s. */
+/** Every child stops gracefully: nginx on SIGQUIT (stops accepting, finishes the requests it is
+ * proxying; SIGTERM would cut them), the apps on SIGTERM (drain, see main.ts). SIGKILL after 11 s. */
 async function stop(code) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  for (const { child } of children)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const { name, child } of children)
+    if (child.exitCode === null && child.signalCode === null)
+      child.kill(name === 'nginx' ? 'SIGQUIT' : 'SIGTERM');
   const killer = setTimeout(() => {
     for (const { child } of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -9,6 +9,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { registerBodyGuards } from './http/body-guards.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { AppError } from './http/errors.ts';
 import { logRedactPaths, logSerializers } from './http/log-serializers.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -117,7 +118,10 @@ export async function buildApp(opts: BuildAppOptions) {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // While stopping, a request that reaches this process on an open (kept-alive) connection is still
+    // answered — a load balancer may have sent it a moment before the stop — rather than refused
+    // with a 503 the client would see; readiness says 503 and no new event stream opens (below).
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
   });
   // JSON only: every other body type answers 415.
@@ -177,6 +181,11 @@ export async function buildApp(opts: BuildAppOptions) {
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // A new event stream would hold the stop up: the client reconnects (to another process) instead.
+  app.addHook('onRequest', async (request) => {
+    if (closing && request.routeOptions.url === '/api/v1/events')
+      throw new AppError(503, 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  });
   await app.register(cookie);
   await registerSecurityHeaders(app, { production: config.production });
   registerSession(app, ctx);
@@ -202,7 +211,7 @@ export async function buildApp(opts: BuildAppOptions) {
     transformStaticCSP: () => DOCS_CSP,
   });
 
-  await app.register(healthRoutes(ctx));
+  await app.register(healthRoutes(ctx, { isClosing: () => closing }));
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -247,10 +256,16 @@ export async function buildApp(opts: BuildAppOptions) {
     messageEmailsMs > 0
       ? startHousekeeping([unreadMessageEmailTask(ctx)], { everyMs: messageEmailsMs, log: app.log })
       : null;
+  // Background work stops taking new work the moment closing starts, not after the in-flight
+  // requests (up to CLOSE_GRACE_MS): an e-mail sent in those seconds could outlive main.ts's exit
+  // deadline unmarked and go out again after its lease. onClose then waits for all of them at once.
+  app.addHook('preClose', async () => {
+    outbox.halt();
+    housekeeping?.cancel();
+    messageEmails?.cancel();
+  });
   app.addHook('onClose', async () => {
-    await outbox.stop();
-    await housekeeping?.stop();
-    await messageEmails?.stop();
+    await Promise.all([outbox.stop(), housekeeping?.stop(), messageEmails?.stop()]);
     await hub.stop();
     ctx.storage.close?.();
   });

@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase, withBootLock } from './db/migrate.ts';
-import { sweepStrayFiles } from './modules/uploads/sweep.ts';
+import { prepareStorageAtBoot } from './modules/uploads/boot-storage.ts';
 import { prepareData } from './seed/boot.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -14,19 +14,22 @@ async function main() {
   const app = await buildApp({ config, database });
   // Several processes may boot at once on one PostgreSQL: one prepares the data, the next finds it.
   const accounts = await withBootLock(database, () => prepareData(database.db, config, app.log));
-  // Files a killed process wrote without committing their upload row (decision 017).
-  // Never fatal: the hourly housekeeping sweeps again.
-  await sweepStrayFiles({ db: database.db, storage: app.ctx.storage, log: app.log }).then(
-    (stray) => {
-      if (stray > 0) app.log.info({ removed: stray }, 'stray upload files removed at boot');
-    },
-    (err: unknown) => app.log.warn({ err }, 'stray upload files not swept at boot'),
-  );
+  // The storage check and the sweep of files a killed process wrote without committing their upload
+  // row (decision 017). A local directory is swept before listening (quick, and the first requests
+  // then find it clean); a bucket after, in the background: its listing may take many slow pages.
+  const storageBoot = new AbortController();
+  const prepareStorage = () =>
+    prepareStorageAtBoot(
+      { db: database.db, storage: app.ctx.storage, log: app.log },
+      { signal: storageBoot.signal },
+    );
+  if (!config.s3) await prepareStorage();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    storageBoot.abort();
     app.log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     const deadline = setTimeout(() => {
       app.log.error('shutdown deadline passed; exiting');
@@ -48,6 +51,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const address = await app.listen({ host: config.host, port: config.port });
+  if (config.s3) void prepareStorage();
   const where =
     config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dir}` : 'PostgreSQL';
   const banner = [

@@ -13,7 +13,7 @@ export interface HousekeepingTask {
 
 /** Runs the tasks one after another on a timer (unref'd: it never keeps the process alive); one
  * task failing is logged and does not stop the others. `stop` cancels the next run and waits for
- * one in progress, which ends after its current batch. */
+ * one in progress, which ends after its current batch; `cancel` does the same without waiting. */
 export function startHousekeeping(
   tasks: readonly HousekeepingTask[],
   opts: { everyMs?: number; log: Pick<FastifyBaseLogger, 'error'> },
@@ -42,11 +42,17 @@ export function startHousekeeping(
     timer.unref();
   };
   schedule(Math.min(everyMs, FIRST_RUN_MS));
+  const cancel = () => {
+    abort.abort();
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
   return {
+    /** Starts no further run and asks the one in progress to end after its current batch (the app
+     * calls it as soon as it starts closing). */
+    cancel,
     async stop() {
-      abort.abort();
-      if (timer) clearTimeout(timer);
-      timer = null;
+      cancel();
       await running;
     },
   };

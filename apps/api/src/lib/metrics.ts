@@ -112,16 +112,25 @@ export function createMetrics({ database, hub }: MetricsSources): AppMetrics {
   };
 }
 
-/** One query over the partial index of pending rows (never a scan of the sent ones). */
+/** One query over the partial index of pending rows (never a scan of the sent ones). The database
+ * itself cancels it after QUERY_TIMEOUT_MS (a statement timeout for this short transaction only), so
+ * a database that hangs — a lock on the outbox, an overloaded server — gets its connection back at
+ * each scrape instead of one more pool connection waiting per scrape. */
 async function outboxDepth(database: Database): Promise<{ pending: number; retrying: number }> {
-  const query = database.db
-    .select({
-      pending: sql<number>`count(*)::int`,
-      retrying: sql<number>`(count(*) filter (where ${outbox.attempts} > 0))::int`,
-    })
-    .from(outbox)
-    // A literal, as in the partial index's predicate, so the planner always picks that index.
-    .where(sql`${outbox.status} = 'pending'`);
+  const query = database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = ${QUERY_TIMEOUT_MS}`));
+    return (
+      tx
+        .select({
+          pending: sql<number>`count(*)::int`,
+          retrying: sql<number>`(count(*) filter (where ${outbox.attempts} > 0))::int`,
+        })
+        .from(outbox)
+        // A literal, as in the partial index's predicate, so the planner always picks that index.
+        .where(sql`${outbox.status} = 'pending'`)
+    );
+  });
+  // Still a bound on the scrape when no connection can be had at all (the pool waits up to 5 s).
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error('outbox depth query timed out')), QUERY_TIMEOUT_MS).unref(),
   );

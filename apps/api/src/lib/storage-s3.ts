@@ -1,13 +1,14 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../config.ts';
-import { checkKey, isStorageKey, type Storage, StorageUnavailableError } from './storage.ts';
+import { checkKey, isUploadFileKey, type Storage, StorageUnavailableError } from './storage.ts';
 
 export interface S3StorageOptions {
   /** Connecting may take this long per attempt (a blackholed endpoint fails here, not never). */
@@ -153,13 +154,34 @@ export function createS3Storage(settings: S3Settings, options: S3StorageOptions 
         );
         for (const object of page.Contents ?? []) {
           const key = object.Key?.slice(prefix.length) ?? '';
-          // Only BeXtr's own flat keys: "subfolders" and foreign names under the prefix are not ours.
-          if (isStorageKey(key) && object.LastModified)
+          // Only BeXtr's own upload files: "subfolders" and foreign names (`logo.png`) are not ours,
+          // above all in a bucket shared without S3_PREFIX.
+          if (isUploadFileKey(key) && object.LastModified)
             entries.push({ key, modifiedAt: object.LastModified });
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
       return entries;
+    },
+    async check() {
+      try {
+        await call('check', prefix, (abortSignal) =>
+          client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal }),
+        );
+      } catch (error) {
+        if (error instanceof StorageUnavailableError || !(error instanceof S3ServiceException)) throw error;
+        // HeadBucket answers with a status and no body: say in words what it means.
+        const status = error.$metadata.httpStatusCode ?? 0;
+        const meaning =
+          status === 404
+            ? 'no such bucket (check S3_BUCKET and S3_ENDPOINT)'
+            : status === 403
+              ? 'access denied (check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and the bucket policy)'
+              : status === 301 || status === 400
+                ? 'the bucket is in another region or endpoint (check S3_REGION and S3_ENDPOINT)'
+                : `${error.name}, HTTP ${status}`;
+        throw new Error(`S3 bucket "${bucket}" cannot be used: ${meaning}`, { cause: error });
+      }
     },
     close() {
       client.destroy();

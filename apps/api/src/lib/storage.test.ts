@@ -50,15 +50,15 @@ describe.each(drivers)('storage contract: %s', (_name, make) => {
   });
 
   it('removes an object: it is gone for get and list', async () => {
-    await storage.put('01GOING.thumb.webp', Buffer.from('x'));
-    await storage.remove('01GOING.thumb.webp');
-    expect(await storage.get('01GOING.thumb.webp')).toBeNull();
-    expect((await storage.list?.())?.map((e) => e.key)).not.toContain('01GOING.thumb.webp');
+    await storage.put('01GOINGgoinggoin.thumb.webp', Buffer.from('x'));
+    await storage.remove('01GOINGgoinggoin.thumb.webp');
+    expect(await storage.get('01GOINGgoinggoin.thumb.webp')).toBeNull();
+    expect((await storage.list?.())?.map((e) => e.key)).not.toContain('01GOINGgoinggoin.thumb.webp');
   });
 
   it('lists every key with its write time, across pages', async () => {
     const started = Date.now();
-    const keys = Array.from({ length: 23 }, (_, i) => `01LIST${String(i).padStart(3, '0')}.png`);
+    const keys = Array.from({ length: 23 }, (_, i) => `01LISTlistlis${String(i).padStart(3, '0')}.png`);
     for (const key of keys) await storage.put(key, Buffer.from(key));
     const listed = (await storage.list?.()) ?? [];
     expect(
@@ -67,11 +67,25 @@ describe.each(drivers)('storage contract: %s', (_name, make) => {
         .filter((k) => k.startsWith('01LIST'))
         .sort(),
     ).toEqual(keys);
-    for (const entry of listed) {
-      // S3 keeps LastModified to the second.
-      expect(entry.modifiedAt.getTime()).toBeGreaterThan(started - 2_000);
-      expect(entry.modifiedAt.getTime()).toBeLessThan(Date.now() + 2_000);
+    // Only the keys written here (earlier tests wrote theirs before `started`). S3 keeps LastModified
+    // to the second and a file system's clock ticks coarsely: the lower bound is floored to the second
+    // with one second of slack, the upper one has a second of slack too.
+    const floor = Math.floor(started / 1000) * 1000 - 1000;
+    const mine = listed.filter((e) => keys.includes(e.key));
+    expect(mine).toHaveLength(keys.length);
+    for (const entry of mine) {
+      expect(entry.modifiedAt.getTime(), entry.key).toBeGreaterThanOrEqual(floor);
+      expect(entry.modifiedAt.getTime(), entry.key).toBeLessThanOrEqual(Date.now() + 1_000);
     }
+  });
+
+  it("lists only files shaped like an upload's: another program's files are not reported", async () => {
+    // A bucket or directory shared with something else: the stray-file sweep must never see these.
+    const foreign = ['logo.png', 'backup.tar.gz', '01SHORTID.png', '01LISTlistlis999.gif'];
+    for (const key of foreign) await storage.put(key, Buffer.from('not an upload'));
+    const listed = ((await storage.list?.()) ?? []).map((e) => e.key);
+    for (const key of foreign) expect(listed, key).not.toContain(key);
+    expect((await storage.get('logo.png'))?.toString()).toBe('not an upload');
   });
 
   it('refuses keys the server would never make, before touching anything', async () => {
@@ -96,7 +110,7 @@ describe('S3 driver', () => {
     const settings = s3.settings();
     const storage = createS3Storage(settings);
     try {
-      const keys = Array.from({ length: 1005 }, (_, i) => `01MANY${String(i).padStart(4, '0')}.webp`);
+      const keys = Array.from({ length: 1005 }, (_, i) => `01MANYmanyma${String(i).padStart(4, '0')}.webp`);
       for (let i = 0; i < keys.length; i += 50)
         await Promise.all(keys.slice(i, i + 50).map((key) => storage.put(key, Buffer.from('m'))));
       const listed = (await storage.list?.())?.map((e) => e.key).sort();
@@ -111,12 +125,12 @@ describe('S3 driver', () => {
     const outside = createS3Storage(shared);
     const mine = createS3Storage({ ...shared, prefix: 'bextr/' });
     try {
-      await outside.put('01NOTMINE.png', Buffer.from('other app'));
-      await mine.put('01MINE.png', Buffer.from('ours'));
-      expect((await mine.list?.())?.map((e) => e.key)).toEqual(['01MINE.png']);
-      expect(await mine.get('01NOTMINE.png')).toBeNull();
+      await outside.put('01NOTMINEnotmine.png', Buffer.from('other app'));
+      await mine.put('01MINEmineminemi.png', Buffer.from('ours'));
+      expect((await mine.list?.())?.map((e) => e.key)).toEqual(['01MINEmineminemi.png']);
+      expect(await mine.get('01NOTMINEnotmine.png')).toBeNull();
       // The outside view sees the prefixed object as a "folder" path: not a key it would make.
-      expect((await outside.list?.())?.map((e) => e.key)).toEqual(['01NOTMINE.png']);
+      expect((await outside.list?.())?.map((e) => e.key)).toEqual(['01NOTMINEnotmine.png']);
     } finally {
       outside.close?.();
       mine.close?.();
@@ -145,6 +159,36 @@ describe('S3 driver', () => {
       }
     },
   );
+
+  it('check (HeadBucket) passes for the bucket and says what to fix for a wrong one or a wrong key', async () => {
+    const settings = s3.settings();
+    const cases: [Partial<typeof settings>, RegExp | null][] = [
+      [{}, null],
+      [{ bucket: 'no-such-bucket' }, /S3 bucket "no-such-bucket" cannot be used: no such bucket/],
+      [
+        // (s3rver does not check a V4 signature's secret, only that it knows the key id.)
+        { credentials: { accessKeyId: 'NOT-A-KEY', secretAccessKey: 'not-the-secret' } },
+        /cannot be used: access denied/,
+      ],
+    ];
+    for (const [change, message] of cases) {
+      const storage = createS3Storage({ ...settings, ...change }, { maxAttempts: 1 });
+      try {
+        if (message) await expect(storage.check?.()).rejects.toThrow(message);
+        else await expect(storage.check?.()).resolves.toBeUndefined();
+      } finally {
+        storage.close?.();
+      }
+    }
+    const dead = await startDeadEndpoint('refused');
+    const away = createS3Storage({ ...settings, endpoint: dead.endpoint }, { maxAttempts: 1 });
+    try {
+      await expect(away.check?.()).rejects.toBeInstanceOf(StorageUnavailableError);
+    } finally {
+      away.close?.();
+      await dead.close();
+    }
+  });
 
   it('a missing bucket is a configuration error, not an outage', async () => {
     const storage = createS3Storage({ ...s3.settings(), bucket: 'no-such-bucket' });

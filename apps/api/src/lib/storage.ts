@@ -11,9 +11,14 @@ export interface Storage {
   get(key: string): Promise<Buffer | null>;
   /** Removing a key that holds nothing is not an error (the orphan sweep relies on it). */
   remove(key: string): Promise<void>;
-  /** Every stored key with its write time, and half-written temporaries (`.tmp-…`) a crash left;
-   * for the stray-file sweep. Optional: a driver without it is not swept. */
+  /** Every stored upload file (`isUploadFileKey`) with its write time, and half-written temporaries
+   * (`.tmp-…`) a crash left; for the stray-file sweep and storage:copy. Other names are not listed.
+   * Optional: a driver without it is not swept. */
   list?(): Promise<{ key: string; modifiedAt: Date }[]>;
+  /** Whether the storage can be used as configured (S3: HeadBucket). Rejects with a message naming
+   * what to fix when it cannot (no such bucket, access denied), and with StorageUnavailableError when
+   * it cannot be reached. Optional: a local directory is made on first write. */
+  check?(): Promise<void>;
   /** Lets go of connections (the S3 client's keep-alive sockets) when the app closes. */
   close?(): void;
 }
@@ -24,6 +29,15 @@ const TEMP = /^\.tmp-[0-9a-f]{16}$/;
 
 /** Whether a key is one the server makes: one flat name, no path, no `..`. Both drivers refuse others. */
 export const isStorageKey = (key: string) => KEY.test(key) && !key.includes('..');
+
+/** The exact shape of an upload's files (uploads/service.ts `storeImage`): a `newId()` (12 random
+ * bytes, 16 base64url characters), `.thumb` for the thumbnail, and the image's extension. `list`
+ * reports only these (and the local driver's temporaries), so the stray-file sweep never touches
+ * anything else in a shared bucket or directory — someone's `logo.png` or `backup.tar.gz`. */
+const UPLOAD_FILE = /^[A-Za-z0-9_-]{16}(\.thumb)?\.(webp|jpg|png)$/;
+export const isUploadFileKey = (key: string) => UPLOAD_FILE.test(key);
+/** A half-written file of the local driver's `put`. */
+export const isTemporaryKey = (key: string) => TEMP.test(key);
 
 export function checkKey(key: string): string {
   if (!isStorageKey(key)) throw new Error(`invalid storage key: ${key}`);
@@ -90,7 +104,7 @@ export function createLocalStorage(dir: string): Storage {
       }
       const entries: { key: string; modifiedAt: Date }[] = [];
       for (const name of names) {
-        if (!TEMP.test(name) && !isStorageKey(name)) continue;
+        if (!TEMP.test(name) && !isUploadFileKey(name)) continue;
         const info = await stat(path.join(root, name)).catch(() => null);
         if (info?.isFile()) entries.push({ key: name, modifiedAt: info.mtime });
       }

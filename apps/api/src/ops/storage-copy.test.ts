@@ -30,11 +30,14 @@ describe('storage:copy', () => {
     const bucket = createS3Storage(s3.settings());
     try {
       const files = Object.fromEntries(
-        Array.from({ length: 12 }, (_, i) => [`01COPY${i}.png`, Buffer.from([i, 0, 255, i])]),
+        Array.from({ length: 12 }, (_, i) => [
+          `01COPYcopycopy${String(i).padStart(2, '0')}.png`,
+          Buffer.from([i, 0, 255, i]),
+        ]),
       );
       for (const [key, data] of Object.entries(files)) await local.put(key, data);
       await writeFile(path.join(dataDir, 'a', '.tmp-0123456789abcdef'), 'half');
-      await bucket.put('01COPY0.png', files['01COPY0.png'] as Buffer);
+      await bucket.put('01COPYcopycopy00.png', files['01COPYcopycopy00.png'] as Buffer);
 
       expect(await copyStorage(local, bucket)).toEqual({ copied: 11, skipped: 1, failed: [] });
       const inBucket = ((await bucket.list?.()) ?? []).map((o) => o.key).sort();
@@ -48,7 +51,10 @@ describe('storage:copy', () => {
 
   it('runs as a command with the server configuration (DATA_DIR, S3_*) and says what it did', async () => {
     const settings = s3.settings();
-    await createLocalStorage(path.join(dataDir, 'uploads')).put('01CLI.thumb.webp', Buffer.from('thumb'));
+    await createLocalStorage(path.join(dataDir, 'uploads')).put(
+      '01CLIclicliclicl.thumb.webp',
+      Buffer.from('thumb'),
+    );
     const env = {
       PATH: process.env.PATH ?? '',
       HOME: os.tmpdir(),
@@ -71,7 +77,7 @@ describe('storage:copy', () => {
     expect(stdout).toContain('Copied 1, already there 0, failed 0.');
     const bucket = createS3Storage({ ...settings, prefix: 'bextr/' });
     try {
-      expect((await bucket.get('01CLI.thumb.webp'))?.toString()).toBe('thumb');
+      expect((await bucket.get('01CLIclicliclicl.thumb.webp'))?.toString()).toBe('thumb');
     } finally {
       bucket.close?.();
     }

@@ -25,7 +25,7 @@ export interface TestApp {
  * does) and call `sweepOrphanUploads`, `sweepExpiredAuthRows` and `sendUnreadMessageEmails` directly. */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  appOptions: Pick<BuildAppOptions, 'liveEvents' | 'storage'> = {},
+  appOptions: Pick<BuildAppOptions, 'liveEvents' | 'storage' | 'outboxPollMs'> = {},
 ): Promise<TestApp> {
   // Each app keeps its uploads in a directory of its own, removed on close.
   const uploadsDir = overrides.uploadsDir ?? (await mkdtemp(path.join(os.tmpdir(), 'bextr-uploads-')));

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
@@ -52,6 +55,51 @@ describe('stopping the outbox worker', () => {
       expect(row?.status).toBe('pending');
       expect(row?.attempts).toBe(0);
       expect(row?.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+  });
+});
+
+/** The app's own worker stops claiming as soon as the app starts closing, while in-flight requests
+ * still have their seconds to finish: an e-mail it began sending then could outlive the exit deadline
+ * unmarked and go out twice. */
+describe('an app that is closing', () => {
+  it('claims no e-mail while it waits for a request in flight', async () => {
+    const t = await createTestApp({}, { outboxPollMs: 20 });
+    let request: http.ClientRequest | null = null;
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = t.app.server.address() as AddressInfo;
+      // A request whose body is still arriving: closing waits for it.
+      const answered = new Promise<void>((resolve) => {
+        request = http.request({
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json', 'content-length': 200 },
+        });
+        request.on('response', (res) => res.resume().on('end', resolve));
+        request.on('error', () => resolve());
+        request.write('{"email":');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const closed = t.app.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const to = `closing-${Date.now()}@test.bextr.eu`;
+      await enqueueEmail(t.ctx.db, { to, subject: 'Hi', text: 'Hi', html: '<p>Hi</p>' });
+      // Many poll intervals: a worker still polling would have claimed (and sent) it by now.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const rows = (await t.ctx.db.select().from(outbox).where(eq(outbox.status, 'pending'))).filter(
+        (r) => (r.payload as EmailJob).to === to,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.attempts).toBe(0);
+      (request as http.ClientRequest | null)?.end(`${'"x"'.padEnd(191, ' ')}}`);
+      await answered;
+      await closed;
+    } finally {
+      (request as http.ClientRequest | null)?.destroy();
+      await t.close();
     }
   });
 });

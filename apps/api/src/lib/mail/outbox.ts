@@ -72,10 +72,18 @@ export class OutboxWorker {
     return this.running;
   }
 
-  async stop() {
+  /** Claims nothing more from now on (the e-mail being sent finishes, the rest of its batch is handed
+   * back). Called as soon as the app starts closing, before in-flight requests have finished: a send
+   * started during those seconds could outlive the exit deadline and go out twice after the lease. */
+  halt() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Halts and waits for the run in progress. */
+  async stop() {
+    this.halt();
     await this.running;
   }
 

@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 
-/** Liveness and readiness probes, outside /api/v1. */
-export function healthRoutes(ctx: AppContext) {
+/** Liveness and readiness probes, outside /api/v1. Readiness fails while the database does not
+ * answer and from the moment the process starts stopping (a load balancer takes it out of rotation
+ * while it finishes what it holds). */
+export function healthRoutes(ctx: AppContext, opts: { isClosing: () => boolean }) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     app.get('/health/live', { schema: { tags: ['ops'], response: { 200: healthSchema } } }, async () => ({
@@ -14,6 +16,7 @@ export function healthRoutes(ctx: AppContext) {
       '/health/ready',
       { schema: { tags: ['ops'], response: { 200: healthSchema, 503: healthSchema } } },
       async (request, reply) => {
+        if (opts.isClosing()) return reply.status(503).send({ status: 'unavailable' as const });
         try {
           await Promise.race([
             ctx.database.ping(),

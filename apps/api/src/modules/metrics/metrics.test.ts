@@ -143,6 +143,44 @@ describe('GET /metrics', () => {
     expect(sampleValue(await scrape(), 'bextr_outbox_jobs', { state: 'pending' })).toBe(0);
   });
 
+  it('times a request that asks for an event stream of a route that is not one', async () => {
+    // Accept is the client's to choose: it must not take a request out of the latency histogram.
+    const live = { method: 'GET', route: '/health/live', status: '200' };
+    const timed = (s: Sample[]) => sampleValue(s, 'bextr_http_request_duration_seconds_count', live) ?? 0;
+    const before = timed(await scrape());
+    const res = await browser(t.app).get('/health/live', { headers: { accept: 'text/event-stream' } });
+    expect(res.status).toBe(200);
+    expect(timed(await scrape()) - before).toBe(1);
+  });
+
+  it('a locked outbox: the scrape answers, and the database cancels the count (PostgreSQL)', async (test) => {
+    const pool = t.database.pool;
+    if (t.database.kind !== 'postgres' || !pool) return test.skip();
+    const side = await pool.connect();
+    const waiting = async () =>
+      (
+        await pool.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+              and query like '%count(*) filter%'`,
+        )
+      ).rows[0]?.n ?? -1;
+    try {
+      await side.query('begin');
+      await side.query('lock table outbox in access exclusive mode');
+      const started = Date.now();
+      const samples = await scrape();
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(sampleValue(samples, 'bextr_outbox_jobs', { state: 'pending' })).toBeUndefined();
+      // The count was cancelled by the database, not left waiting on the lock with its connection.
+      await waitFor('the count is cancelled', async () => (await waiting()) === 0, 3000);
+    } finally {
+      await side.query('rollback').catch(() => {});
+      side.release();
+    }
+    expect(sampleValue(await scrape(), 'bextr_outbox_jobs', { state: 'pending' })).toBeGreaterThanOrEqual(0);
+  });
+
   it('shows the pool of a PostgreSQL database (none on PGlite)', async () => {
     const samples = await scrape();
     const total = sampleValue(samples, 'bextr_db_pool_connections', { state: 'total' });

@@ -17,10 +17,9 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext) {
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern (`/api/v1/campaigns/:id`), never the path: the label's values stay few.
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
-    // A live event stream's "latency" is how long it stayed open: counted, not timed. (The stream
-    // writes its headers on the raw response, out of the reply's sight: the request's Accept tells.)
-    const streamed =
-      reply.statusCode === 200 && (request.headers.accept ?? '').startsWith('text/event-stream');
+    // A live event stream's "latency" is how long it stayed open: counted, not timed. Told by its
+    // route, not by the request's Accept, which a client may send to any route.
+    const streamed = route === EVENTS_ROUTE && reply.statusCode === 200;
     metrics.observeRequest(
       { method: request.method, route, status: reply.statusCode },
       streamed ? null : reply.elapsedTime / 1000,
@@ -41,5 +40,8 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext) {
     return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);
   });
 }
+
+/** The live event stream's route pattern (modules/events, under the /api/v1 prefix). */
+const EVENTS_ROUTE = '/api/v1/events';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

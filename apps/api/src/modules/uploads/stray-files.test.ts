@@ -27,11 +27,7 @@ describe('stray upload files', () => {
     const kept = await uploadImage(owner.client);
     const mine = await files();
     for (const name of mine) await backdate(name);
-    const strays = [
-      '01STRAYSTRAYSTRAYSTRAYSTRAY.png',
-      '01STRAYSTRAYSTRAYSTRAYSTRAY.thumb.webp',
-      '.tmp-0123456789abcdef',
-    ];
+    const strays = ['01STRAYstraystra.png', '01STRAYstraystra.thumb.webp', '.tmp-0123456789abcdef'];
     for (const name of strays) {
       await writeFile(path.join(t.config.uploadsDir, name), 'half');
       await backdate(name);
@@ -41,8 +37,20 @@ describe('stray upload files', () => {
     expect(mine.filter((f) => f.startsWith(`${kept.id}.`))).toHaveLength(2);
   });
 
+  it("never removes files of another kind, however old: the directory may hold someone else's", async () => {
+    const foreign = ['logo.png', 'backup.tar.gz', 'notes.txt', '01SHORT.png', '01STRAYstraystra.gif'];
+    for (const name of foreign) {
+      await writeFile(path.join(t.config.uploadsDir, name), 'not an upload');
+      await backdate(name);
+    }
+    expect(
+      await sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log }, { graceMs: 0 }),
+    ).toBe(0);
+    expect(await files()).toEqual(expect.arrayContaining(foreign));
+  });
+
   it('leaves a fresh file without a row alone: its upload may still be committing', async () => {
-    const fresh = '01FRESHFRESHFRESHFRESHFRESH.png';
+    const fresh = '01FRESHfreshfres.png';
     await writeFile(path.join(t.config.uploadsDir, fresh), 'in flight');
     expect(await sweep()).toBe(0);
     expect(await files()).toContain(fresh);
@@ -55,7 +63,7 @@ describe('stray upload files', () => {
     const withRow = (await files()).filter((f) => !f.startsWith('.tmp-')).length;
     const foreign = Array.from(
       { length: Math.max(STRAY_ALARM_MIN, withRow) + 1 },
-      (_, i) => `01FOREIGN${String(i).padStart(17, '0')}.webp`,
+      (_, i) => `01FOREIGN${String(i).padStart(7, '0')}.webp`,
     );
     for (const name of [...foreign, '.tmp-fedcba9876543210']) {
       await writeFile(path.join(t.config.uploadsDir, name), 'an image of another database');

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { uploadLinks, uploads } from '../../db/schema.ts';
 import type { HousekeepingTask } from '../../lib/housekeeping.ts';
-import type { Storage } from '../../lib/storage.ts';
+import { isTemporaryKey, isUploadFileKey, type Storage } from '../../lib/storage.ts';
 
 /** How long an upload may wait for the form that attaches it (counted from the upload). After that,
  * an upload nothing links to — never attached, or detached by a replaced avatar, cover, logo or a
@@ -92,7 +92,7 @@ export const STRAY_GRACE_MS = 10 * 60 * 1000;
  * DATA_DIR or bucket, before `npm run data:import`), and deleting would lose every image. */
 export const STRAY_ALARM_MIN = 20;
 
-const isTemporary = (key: string) => key.startsWith('.tmp-');
+const isTemporary = isTemporaryKey;
 
 /** Removes stored files no upload row names — what a process killed between writing an upload's
  * files and committing its row (or mid-write: a `.tmp-…` file) leaves behind — once older than the
@@ -105,7 +105,10 @@ export async function sweepStrayFiles(
 ): Promise<number> {
   if (!ctx.storage.list) return 0;
   const before = Date.now() - (opts.graceMs ?? STRAY_GRACE_MS);
-  const listed = await ctx.storage.list();
+  // Only what BeXtr itself writes: a bucket or directory may hold other files (a bucket shared
+  // without S3_PREFIX), and a file no upload row names is a stray only if it is one of ours. The
+  // drivers list nothing else; checked again here, since deleting is what cannot be undone.
+  const listed = (await ctx.storage.list()).filter((f) => isUploadFileKey(f.key) || isTemporary(f.key));
   // A file's upload id is its key up to the first dot (`<id>.webp`, `<id>.thumb.webp`).
   const old = listed
     .filter((f) => f.modifiedAt.getTime() < before)

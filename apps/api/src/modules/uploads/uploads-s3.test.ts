@@ -18,7 +18,7 @@ describe('uploads in an S3 bucket', () => {
   let s3: TestS3;
   let t: TestApp;
   beforeAll(async () => {
-    s3 = await startS3rver(1);
+    s3 = await startS3rver(2);
     t = await createTestApp({ s3: s3.settings({ prefix: 'bextr/' }) });
   });
   afterAll(async () => {
@@ -97,18 +97,40 @@ describe('uploads in an S3 bucket', () => {
     const { client } = await buildInfluencer(t.app);
     const kept = await uploadImage(client);
     // What a process killed between writing the objects and committing the row leaves behind.
-    await t.ctx.storage.put('01STRAYSTRAYSTRAYSTRAYSTRAY.png', Buffer.from('half an upload'));
-    await t.ctx.storage.put('01STRAYSTRAYSTRAYSTRAYSTRAY.thumb.webp', Buffer.from('its thumbnail'));
+    await t.ctx.storage.put('01STRAYstraystra.png', Buffer.from('half an upload'));
+    await t.ctx.storage.put('01STRAYstraystra.thumb.webp', Buffer.from('its thumbnail'));
     // Fresh: its upload may still be committing.
     expect(await sweepStrayFiles(sweepCtx())).toBe(0);
-    expect(await objects()).toContain('01STRAYSTRAYSTRAYSTRAYSTRAY.png');
+    expect(await objects()).toContain('01STRAYstraystra.png');
     // Past the grace period (S3 keeps write times to the second: wait past one).
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await sweepStrayFiles(sweepCtx(), { graceMs: 0 })).toBe(2);
     const left = await objects();
-    expect(left).not.toContain('01STRAYSTRAYSTRAYSTRAYSTRAY.png');
-    expect(left).not.toContain('01STRAYSTRAYSTRAYSTRAYSTRAY.thumb.webp');
+    expect(left).not.toContain('01STRAYstraystra.png');
+    expect(left).not.toContain('01STRAYstraystra.thumb.webp');
     expect(left).toEqual(expect.arrayContaining([`${kept.id}.png`, `${kept.id}.thumb.webp`]));
+  });
+
+  it('the stray sweep in a bucket shared without S3_PREFIX removes only its own kind of object', async () => {
+    // A bucket that also holds someone else's files, none of which any upload row names.
+    const settings = s3.settings();
+    const shared = createS3Storage(settings);
+    const folder = createS3Storage({ ...settings, prefix: 'site/' });
+    try {
+      const foreign = ['logo.png', 'backup.tar.gz', 'photo.thumb.webp', '01STRAYstraystra.gif'];
+      for (const key of foreign) await shared.put(key, Buffer.from('not BeXtr'));
+      // Shaped like an upload but in a "folder" (site/…): not a key of a bucket used without prefix.
+      await folder.put('01STRAYstraystra.png', Buffer.from('not BeXtr either'));
+      await shared.put('01STRAYstraystra.png', Buffer.from('half an upload'));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await sweepStrayFiles({ ...sweepCtx(), storage: shared }, { graceMs: 0 })).toBe(1);
+      expect(await shared.get('01STRAYstraystra.png')).toBeNull();
+      for (const key of foreign) expect(await shared.get(key), key).not.toBeNull();
+      expect(await folder.get('01STRAYstraystra.png')).not.toBeNull();
+    } finally {
+      shared.close?.();
+      folder.close?.();
+    }
   });
 
   it('the orphan sweep deletes an unattached upload with its objects', async () => {
@@ -128,7 +150,7 @@ describe('uploads while the S3 storage is away', () => {
   let s3: TestS3;
   let t: TestApp;
   beforeAll(async () => {
-    s3 = await startS3rver(1);
+    s3 = await startS3rver(2);
     const storage = createS3Storage(s3.settings(), {
       connectTimeoutMs: 500,
       attemptTimeoutMs: 500,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,27 @@ const loggedIds = (app: number) =>
   readFileSync(path.join(workDir, `app-${app}.log`), 'utf8')
     .match(/"reqId":"[^"]+"/g)
     ?.join('\n') ?? '';
+
+/** A JSON POST through nginx as a browser at `host` sends it (fetch will not set Host). */
+function postAs(host: string, url: string, body: unknown, origin: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: new URL(lb).port,
+        path: url,
+        method: 'POST',
+        headers: { host, origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
 
 async function adminQuery(sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: SERVER });
@@ -148,6 +170,26 @@ describe('npm run cluster (scripts/cluster.mjs)', () => {
     expect((await fetch(`${lb}/metrics`)).status).toBe(404);
   });
 
+  it("keeps the tokens of reset, verify and unsubscribe links out of nginx's access log", async () => {
+    const secret = `SECRET${randomBytes(8).toString('hex')}`;
+    for (const page of [
+      '/reset-password',
+      '/verify-email',
+      '/unsubscribe',
+      '/api/v1/notification-preferences/unsubscribe',
+    ]) {
+      await (await fetch(`${lb}${page}?token=${secret}`)).arrayBuffer();
+    }
+    const log = () => readFileSync(path.join(workDir, 'nginx-access.log'), 'utf8');
+    await waitFor(
+      'nginx logged the requests',
+      async () => log().includes('/api/v1/notification-preferences/unsubscribe'),
+      5000,
+    );
+    expect(log()).toContain('"GET /reset-password HTTP/1.1" 200');
+    expect(log()).not.toContain(secret);
+  });
+
   it('signs a new user in through nginx; the session works on whichever process answers, and both do', async () => {
     const email = `cluster-${randomBytes(4).toString('hex')}@test.bextr.eu`;
     const mutation = { origin: lb, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' };
@@ -172,6 +214,13 @@ describe('npm run cluster (scripts/cluster.mjs)', () => {
     expect(session).toBeTruthy();
     const cookie = (session ?? '').split(';')[0] ?? '';
 
+    // Opened as http://localhost:<port> while PUBLIC_URL names 127.0.0.1: nginx passes the Host
+    // with its port, so the app sees a same-origin write. Another site is still refused.
+    const localhost = `localhost:${new URL(lb).port}`;
+    const credentials = { email, password: 'violet-harbour-lantern-42' };
+    expect(await postAs(localhost, '/api/v1/auth/login', credentials, `http://${localhost}`)).toBe(200);
+    expect(await postAs(localhost, '/api/v1/auth/login', credentials, 'http://evil.example')).toBe(403);
+
     const ids = Array.from({ length: 8 }, (_, i) => `me-${randomBytes(4).toString('hex')}-${i}`);
     for (const id of ids) {
       const me = await fetch(`${lb}/api/v1/auth/me`, { headers: { cookie, 'x-request-id': id } });
@@ -180,15 +229,18 @@ describe('npm run cluster (scripts/cluster.mjs)', () => {
       expect(me.headers.get('x-request-id')).toBe(id);
     }
     // Round-robin: each process served some of these requests (as its own log says).
+    // (Each process writes its log a moment after answering: wait until every id is in a log.)
+    const servers = (id: string) => [1, 2].filter((app) => loggedIds(app).includes(`"reqId":"${id}"`));
     await waitFor(
-      'both processes logged some of the requests',
-      async () => [1, 2].every((app) => ids.some((id) => loggedIds(app).includes(`"reqId":"${id}"`))),
-      5000,
+      'every request is in a process log',
+      async () => ids.every((id) => servers(id).length > 0),
+      10_000,
     );
-    for (const id of ids) {
-      const servedBy = [1, 2].filter((app) => loggedIds(app).includes(`"reqId":"${id}"`));
-      expect(servedBy, id).toHaveLength(1);
-    }
+    expect(
+      [1, 2].every((app) => ids.some((id) => servers(id).includes(app))),
+      'both processes served some',
+    ).toBe(true);
+    for (const id of ids) expect(servers(id), id).toHaveLength(1);
   });
 
   it('delivers a message posted through nginx to an event stream held through nginx, from either process', async () => {

@@ -71,7 +71,8 @@ describe('Dockerfile', () => {
     const health = steps(runtime, 'HEALTHCHECK').join(' ');
     expect(health).toMatch(/CMD \["node", "-e", ".*\/health\/ready/);
     expect(health).not.toContain('curl');
-    expect(steps(runtime, 'CMD')).toEqual(['["node", "scripts/start.mjs"]']);
+    // Never a web build at boot: the runtime image has no vite (the image test below boots it).
+    expect(steps(runtime, 'CMD')).toEqual(['["node", "scripts/start.mjs", "--no-web-build"]']);
     // Every variable the image sets is one BeXtr reads (a typo would be silently ignored).
     for (const key of Object.keys(runtimeEnv)) expect(configKeys).toContain(key);
   });
@@ -213,6 +214,8 @@ describe('compose.yaml', () => {
     // Only nginx is published: TRUST_PROXY=1 is safe because nothing else reaches the apps.
     for (const app of apps) expect(app.ports).toBeUndefined();
     expect(services.lb.ports).toHaveLength(1);
+    // An init as PID 1 passes SIGTERM on while node is still migrating or waiting for the boot lock.
+    for (const app of apps) expect(app.init).toBe(true);
   });
 
   it('gives the processes only settings BeXtr knows, a valid configuration, one database and one uploads volume', () => {

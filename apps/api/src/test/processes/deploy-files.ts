@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,12 +60,13 @@ export const readPatterns = (file: string) =>
 export const renderTemplate = (template: string, vars: Record<string, string>) =>
   template.replace(/\$\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
-/** `nginx -t` on a site fragment wrapped as the nginx image wraps conf.d files, with every path nginx
- * writes inside `dir` (so it runs without root-owned paths). */
-export function nginxTest(site: string, dir: string): { ok: boolean; output: string } {
+/** nginx.conf around a site fragment, wrapped as the nginx image wraps conf.d files, with every
+ * path nginx writes inside `dir` (so it runs without root-owned paths). */
+function writeNginxConf(site: string, dir: string): string {
   mkdirSync(path.join(dir, 'temp'), { recursive: true });
   writeFileSync(path.join(dir, 'site.conf'), site);
   const conf = [
+    'daemon off;',
     `pid ${dir}/nginx.pid;`,
     `error_log ${dir}/error.log;`,
     'events {}',
@@ -76,10 +77,20 @@ export function nginxTest(site: string, dir: string): { ok: boolean; output: str
     '}',
   ].join('\n');
   writeFileSync(path.join(dir, 'nginx.conf'), conf);
-  const run = spawnSync(NGINX, ['-t', '-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`], {
-    encoding: 'utf8',
-  });
+  return path.join(dir, 'nginx.conf');
+}
+
+const nginxArgs = (dir: string, conf: string) => ['-p', dir, '-e', `${dir}/error.log`, '-c', conf];
+
+/** `nginx -t` on a site fragment. */
+export function nginxTest(site: string, dir: string): { ok: boolean; output: string } {
+  const run = spawnSync(NGINX, ['-t', ...nginxArgs(dir, writeNginxConf(site, dir))], { encoding: 'utf8' });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** Runs nginx on a site fragment in the foreground; stop it with SIGQUIT (graceful). */
+export function startNginx(site: string, dir: string): ChildProcess {
+  return spawn(NGINX, nginxArgs(dir, writeNginxConf(site, dir)), { stdio: 'ignore' });
 }
 
 /** Bare package names the runtime code imports (type-only imports are erased, so not counted). */

@@ -192,8 +192,14 @@ describe('the production process: logs, metrics, SIGTERM', () => {
     const signalledAt = Date.now();
     proc.child.kill('SIGTERM');
 
-    // The stream's last frames: a reconnect hint well under the usual 3 s, then the end.
-    await Promise.race([stream.ended, sleep(5000)]);
+    // The stream's last frames: a reconnect hint well under the usual 3 s, then the end — by the
+    // server, while the POST still holds the process up (it exits only after that request).
+    const first = await Promise.race([
+      stream.ended.then(() => 'stream ended'),
+      proc.exited.then(() => 'process exited'),
+      sleep(5000).then(() => 'still open after 5 s'),
+    ]);
+    expect(first).toBe('stream ended');
     const closing = stream.frames.slice(framesBefore).filter((f) => f.retry !== undefined);
     expect(closing.length, 'a retry: frame after the signal').toBeGreaterThanOrEqual(1);
     expect(closing.at(-1)?.retry).toBeLessThanOrEqual(2000);

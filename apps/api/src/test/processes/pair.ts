@@ -3,8 +3,13 @@ import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { type AppProcess, freePort, productionEnv, startApp, tempDir } from '../faults/app-process.ts';
 
-/** The PostgreSQL server the process suites use (CI runs one there). */
-const SERVER_URL = process.env.PROCESSES_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server the process suites use: the one TEST_DATABASE_URL names (as `npm run test:pg`
+ * and CI set it). Each suite creates and drops databases of its own there; the administrative
+ * connection goes to `postgres`, never to the test template, which must stay free of connections. */
+const SERVER_URL = withDatabase(
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bextr_test',
+  'postgres',
+);
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -41,15 +46,19 @@ export interface Pair {
 }
 
 /** Two real servers (`src/main.ts`, production settings) on one PostgreSQL database, started at
- * the same moment, each with its own port and data dir, as two machines behind a load balancer. */
+ * the same moment, each with its own port (and data dir unless shared), as two machines behind a
+ * load balancer. */
 export async function startPair(opts: {
   databaseUrl: string;
   smtpUrl?: string;
   extra?: Record<string, string>;
   /** Settings of A and of B alone (e.g. a MAIL_FROM that tells their e-mails apart). */
   each?: [Record<string, string>, Record<string, string>];
+  /** One DATA_DIR for both, as an operator shares the uploads directory (or uses S3_BUCKET). */
+  sharedDataDir?: boolean;
 }): Promise<Pair> {
-  const dirs = [await tempDir('proc-a'), await tempDir('proc-b')];
+  const first = await tempDir('proc-a');
+  const dirs = opts.sharedDataDir ? [first, first] : [first, await tempDir('proc-b')];
   const envs = await Promise.all(
     dirs.map(async (dataDir, i) =>
       productionEnv({
@@ -65,7 +74,7 @@ export async function startPair(opts: {
   const procs = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
     await Promise.all(procs.map((p) => p.kill('SIGTERM')));
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    await Promise.all([...new Set(dirs)].map((d) => rm(d, { recursive: true, force: true })));
   };
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -87,10 +96,12 @@ export async function call(
   base: string,
   method: string,
   path: string,
-  opts: { cookie?: string; body?: unknown } = {},
+  opts: { cookie?: string; body?: unknown; ip?: string } = {},
 ): Promise<HttpAnswer> {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
+  // The client's address, as a proxy tells it (believed only when the process sets TRUST_PROXY).
+  if (opts.ip) headers['x-forwarded-for'] = opts.ip;
   if (method !== 'GET') {
     headers.origin = base;
     headers['sec-fetch-site'] = 'same-origin';
@@ -107,8 +118,11 @@ export async function call(
 }
 
 /** Signs in over HTTP; returns the answer and the session cookie (`name=value`) it set, if any. */
-export async function signInAt(base: string, email: string, password: string) {
-  const res = await call(base, 'POST', '/api/v1/auth/login', { body: { email, password } });
+export async function signInAt(base: string, email: string, password: string, ip?: string) {
+  const res = await call(base, 'POST', '/api/v1/auth/login', {
+    body: { email, password },
+    ...(ip ? { ip } : {}),
+  });
   const setCookie = res.headers.getSetCookie().find((c) => c.includes('bextr_session='));
   return { res, cookie: setCookie?.split(';')[0] ?? null };
 }
