@@ -1,6 +1,7 @@
 /** `npm run bench -- --scale small|large [--skip-generate] [--seconds 10] [--connections 32]`:
  * fills the bench database (generate.ts), starts the app in production mode against it, and measures
  * the scenarios of issue #9. Prints a table and the targets, writes bench/results/latest.json. */
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,6 +62,8 @@ async function main() {
   if (actors.live.length < streamCount) say(`Only ${actors.live.length} stream owners available.`);
   const port = await freePort();
   say(`Starting the app (production) on port ${port}…`);
+  // bench/results is not in git: a fresh clone has none yet.
+  mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
   const app = await startApp({
     port,
     env: { NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn' },
