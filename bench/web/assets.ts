@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
-/** Gzipped size (bytes) of a built file, as a server would send it. */
-export const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Bytes the server sends for a built file to a browser that accepts `encoding`: the build's own
+ * x.br / x.gz (brotli 11, gzip 9; apps/web/vite.config.ts) as http/web-app.ts serves them
+ * (preCompressed), or the plain file where the build wrote none (too small to gain, or a build
+ * without them — then the figure grows, as the download would). Nothing compresses at request time. */
+export function servedBytes(file: string, encoding: Encoding): number {
+  const variant = { br: `${file}.br`, gzip: `${file}.gz`, identity: file }[encoding];
+  return statSync(existsSync(variant) ? variant : file).size;
+}
 
 /** The JS files an HTML page loads at once: module scripts and modulepreload links under /assets/. */
 export function scriptsOf(html: string): string[] {

@@ -85,3 +85,27 @@ test('a signed-in user opening / gets the app, with the way to the dashboard', a
   await expect(page.locator('script[src^="/assets/index-"]')).toHaveCount(1);
   await expect(page.locator('script[src^="/assets/landing-"]')).toHaveCount(0);
 });
+
+// A Slovak browser that keeps nothing (Safari's "block all cookies", some private modes): the choice
+// of English lives in the address alone (?lang=en), which the page never redirects away from.
+test.describe('a Slovak browser with storage blocked', () => {
+  test.use({ locale: 'sk-SK' });
+  test('can choose English, and stays in it', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/\?lang=sk$/);
+    await expect(page.getByRole('heading', { name: 'Prečo BeXtr?', level: 1 })).toBeVisible();
+    await page.getByLabel('Jazyk').selectOption('en');
+    await expect(page).toHaveURL(/\/\?lang=en$/);
+    await expect(page.getByRole('heading', { name: 'Why BeXtr?', level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page).toHaveURL(/\/\?lang=en$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});

@@ -22,9 +22,18 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     wildcard: false,
     index: false,
     maxAge: '1h',
+    // The build writes x.js.br and x.js.gz next to each script and stylesheet (apps/web/vite.config.ts):
+    // a browser that accepts br or gzip gets that file with Content-Encoding, the others the plain
+    // one, always with Vary: Accept-Encoding. The compressed files are no URLs of their own, and
+    // landing.html is the public-pages routes' unfilled template, no page.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz', 'landing.html'],
     setHeaders(res, filePath) {
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {
         res.header('cache-control', 'public, max-age=31536000, immutable');
+      } else if (/\.html(?:\.br|\.gz)?$/.test(filePath)) {
+        // Names hashed assets of one release: a cached copy would outlive the next deploy.
+        res.header('cache-control', 'no-cache');
       }
     },
   });

@@ -19,10 +19,10 @@ export const SHELL_HTML = `<!doctype html>
 </html>
 `;
 
-/** A test app serving a web build made of SHELL_HTML plus any extra files (path → content) from a
+/** A test app serving a web build made of SHELL_HTML plus any extra files (path → text or bytes) from a
  * temporary folder, which closing the app removes. */
 export async function createWebShellApp(
-  opts: { files?: Record<string, string>; config?: Partial<Config> } = {},
+  opts: { files?: Record<string, string | Uint8Array>; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bextr-web-'));
   const files = { 'index.html': SHELL_HTML, ...opts.files };

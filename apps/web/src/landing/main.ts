@@ -31,11 +31,12 @@ const isLocale = (v: unknown): v is Locale => v === 'en' || v === 'sk';
 const pageLocale: Locale = html.lang === 'sk' ? 'sk' : 'en';
 const addressed = new URLSearchParams(window.location.search).get('lang');
 
-/** The address of this page in a language: English at the plain path, Slovak with `?lang=sk`. */
+/** The address of this page in a language, always with an explicit `?lang=` (the canonical of
+ * `?lang=en` is still the plain path): an address without one may be redirected by the browser's
+ * language, so a choice must never lead to it — with storage blocked, nothing else remembers it. */
 function addressIn(locale: Locale): string {
   const url = new URL(window.location.href);
-  if (locale === 'sk') url.searchParams.set('lang', 'sk');
-  else url.searchParams.delete('lang');
+  url.searchParams.set('lang', locale);
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
@@ -48,8 +49,9 @@ function browserLocale(): Locale {
   return 'en';
 }
 
-// Language, as the app decides it: an address with ?lang= is the visitor's choice; without it the
-// saved choice or the browser's language wins, so a Slovak visitor opening `/` gets Slovak.
+// Language, as the app decides it: an address with ?lang= is the visitor's choice and is never
+// redirected; without it the saved choice or the browser's language wins, so a Slovak visitor
+// opening `/` gets Slovak. The redirect goes to an address with ?lang=, so it happens at most once.
 if (isLocale(addressed)) write(LOCALE_KEY, addressed);
 else {
   const stored = read(LOCALE_KEY);

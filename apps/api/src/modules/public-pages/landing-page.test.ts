@@ -42,6 +42,7 @@ describe('the landing page for visitors (decision 020)', () => {
     expect(String(headers['content-security-policy'])).toContain("script-src 'self'");
     // A signed-in user gets the app at the same address: shared caches must not mix the two.
     expect(headers.vary).toMatch(/cookie/i);
+    expect(headers['cache-control']).toBe('no-cache');
     expect(headers['content-language']).toBe('en');
   });
 
@@ -77,6 +78,8 @@ describe('the landing page for visitors (decision 020)', () => {
   it('is in Slovak at ?lang=sk, with links that keep the language', async () => {
     const { text: html, headers } = await visit('/?lang=sk');
     expect(headers['content-language']).toBe('sk');
+    expect(headers.vary).toMatch(/cookie/i);
+    expect(headers['cache-control']).toBe('no-cache');
     expect(html).toContain('<html lang="sk"');
     expect(html).toContain('<h1 class="lp-title">Prečo BeXtr?</h1>');
     expect(html).toContain(`<link rel="canonical" href="${TEST_BASE_URL}/?lang=sk" />`);
@@ -97,6 +100,15 @@ describe('the landing page for visitors (decision 020)', () => {
     expect(res.text).not.toContain('landing-test.js');
     expect(res.text).toContain('<h1>Why BeXtr?</h1>');
     expect(String(res.headers.vary)).toMatch(/cookie/i);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+  });
+
+  it('answers an explicit ?lang=en in English: where choosing English leads a Slovak browser', async () => {
+    const { text: html, headers } = await visit('/?lang=en');
+    expect(headers['content-language']).toBe('en');
+    expect(html).toContain('<h1 class="lp-title">Why BeXtr?</h1>');
+    expect(html).toContain(`<link rel="canonical" href="${TEST_BASE_URL}/" />`);
+    expect(headers.vary).toMatch(/cookie/i);
   });
 
   it('other public pages and app paths are untouched: the app', async () => {

@@ -99,11 +99,18 @@ ${urls.join('\n')}
 
     const send = (
       reply: FastifyReply,
-      opts: { locale: Locale; path: PageHead['path']; title: string; description: string; body: string },
+      opts: {
+        locale: Locale;
+        path: PageHead['path'];
+        title: string;
+        description: string;
+        body: string;
+        cacheControl?: string;
+      },
     ) =>
       reply
         .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
+        .header('cache-control', opts.cacheControl ?? 'no-cache')
         .header('content-language', opts.locale)
         .send(fillTemplate(template, { locale: opts.locale, head: renderHead(base, opts), body: opts.body }));
 
@@ -127,8 +134,15 @@ ${urls.join('\n')}
           .header('content-language', locale)
           .send(page);
       }
+      // A signed-in user's answer (it may carry their session's Set-Cookie) stays out of shared caches.
       const body = renderLandingBody(locale, stats);
-      return send(reply.header('vary', 'Cookie'), { locale, path: '/', ...meta, body });
+      return send(reply.header('vary', 'Cookie'), {
+        locale,
+        path: '/',
+        ...meta,
+        body,
+        cacheControl: 'private, no-cache',
+      });
     });
 
     const sendFaq = async (reply: FastifyReply, locale: Locale, ask: AskFormState) => {
