@@ -41,7 +41,7 @@ COPY --from=build /app/apps/web/dist apps/web/dist
 # `npm start` rebuilds the web app when its build is older than its sources (scripts/web-build.mjs);
 # here there is no vite to build with, so the built app is made the newest file.
 RUN touch apps/web/dist/index.html \
-    && mkdir -p /data && chown node:node /data
+    && mkdir -p /data && chown node:node /data && chmod 700 /data
 # Uploads (and the embedded database, when DATABASE_URL is not set) live in DATA_DIR.
 VOLUME ["/data"]
 USER node

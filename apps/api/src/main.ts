@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { dataDirWarning, openDatabase } from './db/client.ts';
 import { migrateDatabase, withBootLock } from './db/migrate.ts';
 import { prepareStorageAtBoot } from './modules/uploads/boot-storage.ts';
 import { prepareData } from './seed/boot.ts';
@@ -12,6 +12,8 @@ async function main() {
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   const app = await buildApp({ config, database });
+  const exposed = dataDirWarning(config.dataDir);
+  if (exposed) app.log.warn(exposed);
   // Several processes may boot at once on one PostgreSQL: one prepares the data, the next finds it.
   const accounts = await withBootLock(database, () => prepareData(database.db, config, app.log));
   // The storage check and the sweep of files a killed process wrote without committing their upload

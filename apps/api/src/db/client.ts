@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -19,6 +19,21 @@ export interface Database {
   /** The underlying driver, for migrations and tests. */
   pglite?: PGlite;
   pool?: pg.Pool;
+}
+
+/** Creates a data directory (and the missing ones above it, DATA_DIR itself) readable by BeXtr's user
+ * only: the database files and PGlite's WAL hold password hashes, sessions and second-factor secrets.
+ * A directory that exists already is left as the operator made it (see `dataDirWarning`). */
+export function createPrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/** A warning for the boot log when others may read DATA_DIR (made by hand or by an older BeXtr with
+ * the usual umask); null when it is private or absent. */
+export function dataDirWarning(dir: string): string | null {
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (!info || (info.mode & 0o007) === 0) return null;
+  return `DATA_DIR ${dir} can be read by other users of this machine (mode ${(info.mode & 0o777).toString(8)}); it holds the embedded database and the uploads: chmod 700 it`;
 }
 
 export function fromPglite(client: PGlite): Database {
@@ -56,7 +71,7 @@ export async function openDatabase(
   target: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string },
 ): Promise<Database> {
   if (target.kind === 'pglite') {
-    mkdirSync(target.dir, { recursive: true });
+    createPrivateDir(target.dir);
     const client = await PGlite.create(target.dir);
     return fromPglite(client);
   }

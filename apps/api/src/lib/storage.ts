@@ -67,7 +67,8 @@ export function createLocalStorage(dir: string): Storage {
   const root = path.resolve(dir);
   let ready: Promise<unknown> | null = null;
   const ensureDir = () => {
-    ready ??= mkdir(root, { recursive: true });
+    // Readable by BeXtr's user only, like the database beside it (when this makes DATA_DIR too).
+    ready ??= mkdir(root, { recursive: true, mode: 0o700 });
     return ready;
   };
   return {

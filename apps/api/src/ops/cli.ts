@@ -45,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const uploads = config.uploadsDir;
+  // Where the uploaded files are, which the dump does not hold.
+  const uploads = config.s3
+    ? `the S3 bucket ${config.s3.bucket}${config.s3.prefix ? ` (prefix ${config.s3.prefix})` : ''}`
+    : config.uploadsDir;
   if (command === 'export' && values.out) {
     const result = await exportData({
       target: config.database,
@@ -57,10 +60,12 @@ async function main(argv: string[]): Promise<number> {
     );
     if (result.migration.when !== codeMigrationLevel().when)
       process.stdout.write(
-        `Note: this code is at migration ${codeMigrationLevel().tag}; import the file with the version that exported it.\n`,
+        `Note: this code is at migration ${codeMigrationLevel().tag}; import the file with the BeXtr version at migration ${result.migration.tag}.\n`,
       );
     process.stdout.write(
-      `Uploaded files are not in the file: they stay in ${uploads} — copy that directory too.\n`,
+      config.s3
+        ? `Uploaded files are not in the file: they stay in ${uploads}.\n`
+        : `Uploaded files are not in the file: they stay in ${uploads} — copy that directory too.\n`,
     );
     return 0;
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +54,20 @@ describe('npm run data:export / data:import', () => {
     expect(exported.stdout).toMatch(/users\s+1\n/);
     expect(exported.stdout).toContain(`they stay in ${path.join(work, 'data/uploads')}`);
     expect(statSync(file).mode & 0o077).toBe(0);
+    // The data directory this run's database was created in is its owner's only (PGlite's WAL holds
+    // password hashes), whatever the umask.
+    expect(statSync(path.join(work, 'data')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(work, 'data/pglite')).mode & 0o777).toBe(0o700);
 
     const again = await runCli(['export', '--out', file], { DATA_DIR: path.join(work, 'data') });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/exists already/);
 
-    const imported = await runCli(['import', '--in', file], targetEnv(target));
+    // With S3 configured, the hint names the bucket the uploads are in.
+    const s3Env = { S3_BUCKET: 'bextr-cli-uploads', S3_REGION: 'eu-central-1' };
+    const imported = await runCli(['import', '--in', file], { ...targetEnv(target), ...s3Env });
     expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('BeXtr reads them from the S3 bucket bextr-cli-uploads.');
     expect(imported.stdout).toMatch(/Imported \(migration \d{4}_\w+\)/);
     expect(imported.stdout).toMatch(/users\s+1\n/);
 
@@ -68,6 +75,14 @@ describe('npm run data:export / data:import', () => {
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/already holds data \(users\).*--replace/);
   }, 120_000); // four runs, each starting tsx and a database
+
+  it('says in one line that the directory of --out is missing, and writes nothing', async () => {
+    const out = path.join(work, 'no-such-dir/bextr.jsonl.gz');
+    const run = await runCli(['export', '--out', out], { DATA_DIR: path.join(work, 'data') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cannot write ${out}: the directory ${path.dirname(out)} does not exist\n`);
+    expect(existsSync(path.dirname(out))).toBe(false);
+  });
 
   it('answers a call without its file with the usage, exit code 2', async () => {
     const bare = await runCli(['import'], { DATA_DIR: path.join(work, 'data') });

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, type WriteStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -72,26 +73,31 @@ export function tagOfMigration(when: number): string | null {
   return journal().find((e) => e.when === when)?.tag ?? null;
 }
 
-/** Writes a dump line by line, gzip'd, honouring back-pressure. */
+/** Writes a dump line by line, gzip'd, honouring back-pressure, into a file the caller opened (see
+ * `createDumpFile`). A write error (disk full) fails the next `write` or `finish`, never the process. */
 export class DumpWriter {
   private readonly gzip = createGzip();
-  private readonly file;
+  private readonly file: WriteStream;
   private readonly done: Promise<unknown>;
 
-  constructor(filePath: string) {
-    // 'wx': never overwrite an existing file (an earlier dump, say) by accident. 0600: it holds
-    // password hashes, sessions and second-factor secrets, like the database itself.
-    this.file = createWriteStream(filePath, { flags: 'wx', mode: 0o600 });
+  constructor(handle: FileHandle) {
+    // flush: fsync before the close, so "Exported" is printed only for a file that is on the disk.
+    // The stream closes the handle when it ends or is destroyed.
+    this.file = handle.createWriteStream({ flush: true });
     this.gzip.pipe(this.file);
     this.done = new Promise((resolve, reject) => {
       this.file.on('close', () => resolve(undefined));
       this.file.on('error', reject);
       this.gzip.on('error', reject);
     });
+    // Nobody may be awaiting `done` when the error comes: the next write or finish reports it.
+    this.done.catch(() => {});
   }
 
   async write(line: unknown): Promise<void> {
-    if (!this.gzip.write(`${JSON.stringify(line)}\n`)) await once(this.gzip, 'drain');
+    if (!this.gzip.write(`${JSON.stringify(line)}\n`))
+      await Promise.race([once(this.gzip, 'drain'), this.done]);
+    if (this.file.errored || this.gzip.errored) await this.done;
   }
 
   async finish(): Promise<void> {
@@ -99,11 +105,27 @@ export class DumpWriter {
     await this.done;
   }
 
-  /** Stops writing; the caller removes the partial file. */
+  /** Stops writing and closes the file; the caller removes it. */
   async abort(): Promise<void> {
     this.gzip.destroy();
     this.file.destroy();
     await this.done.catch(() => {});
+  }
+}
+
+/** Creates the dump file before anything is read: 'wx' never overwrites an existing file (an earlier
+ * dump, say); 0600 because it holds password hashes, sessions and second-factor secrets, like the
+ * database itself. A missing directory or a refused write is a one-line message, not a stack. */
+export async function createDumpFile(filePath: string): Promise<FileHandle> {
+  try {
+    return await open(filePath, 'wx', 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new Error(`${filePath} exists already: choose another name (nothing is overwritten)`);
+    if (code === 'ENOENT')
+      throw new Error(`cannot write ${filePath}: the directory ${path.dirname(filePath)} does not exist`);
+    throw new Error(`cannot write ${filePath}: ${(err as Error).message}`);
   }
 }
 

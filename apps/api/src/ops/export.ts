@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import {
   appliedMigrationLevel,
+  assertDumpable,
   foreignKeyOrder,
   listForeignKeys,
   listSequences,
@@ -10,6 +10,7 @@ import {
   type TableInfo,
 } from './catalog.ts';
 import {
+  createDumpFile,
   DUMP_FORMAT,
   DUMP_VERSION,
   type DumpHeader,
@@ -17,7 +18,7 @@ import {
   DumpWriter,
   type SequenceState,
 } from './dump-format.ts';
-import { type DatabaseTarget, openSession } from './session.ts';
+import { type DatabaseTarget, type OpsSession, openSession } from './session.ts';
 
 const FETCH_ROWS = 1000;
 
@@ -35,20 +36,20 @@ export async function exportData(opts: {
   out: string;
   ignoreLock?: boolean;
 }): Promise<ExportResult> {
-  if (existsSync(opts.out))
-    throw new Error(`${opts.out} exists already: choose another name (nothing is overwritten)`);
-  const session = await openSession(opts.target, { mustExist: true, ignoreLock: opts.ignoreLock ?? false });
-  let writer: DumpWriter | null = null;
+  // The file first: a wrong --out fails before the database is opened, and nothing overwrites it.
+  const writer = new DumpWriter(await createDumpFile(opts.out));
+  let session: OpsSession | null = null;
   try {
+    session = await openSession(opts.target, { mustExist: true, ignoreLock: opts.ignoreLock ?? false });
     await session.query('begin isolation level repeatable read read only');
     const migration = await appliedMigrationLevel(session);
     if (!migration) throw new Error(`${session.label} holds no BeXtr schema (never migrated)`);
+    await assertDumpable(session);
     // Parents before children: the import then loads the file in one pass.
     const byName = new Map((await listTables(session)).map((t) => [t.name, t]));
     const order = foreignKeyOrder([...byName.keys()], await listForeignKeys(session));
     const tables = order.map((name) => byName.get(name) as TableInfo);
 
-    writer = new DumpWriter(opts.out);
     const header: DumpHeader = {
       format: DUMP_FORMAT,
       version: DUMP_VERSION,
@@ -92,12 +93,11 @@ export async function exportData(opts: {
     await writer.finish();
     return { file: opts.out, migration, rows };
   } catch (err) {
-    if (writer) {
-      await writer.abort();
-      await rm(opts.out, { force: true });
-    }
+    // Any failure (database refused, disk full): no partial file is left to be mistaken for a dump.
+    await writer.abort();
+    await rm(opts.out, { force: true });
     throw err;
   } finally {
-    await session.close();
+    await session?.close();
   }
 }

@@ -180,11 +180,19 @@ async function restoreSequences(session: OpsSession, sequences: SequenceState[])
   }
 }
 
+function refuseFilled(label: string, filled: string[]): ImportRefusedError {
+  return new ImportRefusedError(
+    `${label} already holds data (${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}); ` +
+      'import into an empty database, or stop BeXtr and pass --replace to delete what is there',
+  );
+}
+
 /** Loads a dump into the target (normally PostgreSQL): migrates it to the dump's level, then inserts
  * everything in one transaction, parents first, restores the sequences and checks the row counts.
- * Refuses a dump of another migration level and a target that already holds data (unless `replace`:
- * then the target's rows are deleted in the same transaction). Any failure leaves the target as it
- * was. */
+ * Refuses a dump of another migration level and a target whose tables (those in the file) already
+ * hold data — both checked before the target is migrated, so a refusal (a DATABASE_URL pointing at
+ * the wrong, older database, say) leaves it exactly as it was. With `replace`, the rows of the file's
+ * tables are deleted in the same transaction; other tables in the database are not touched. */
 export async function importData(opts: {
   target: DatabaseTarget;
   input: string;
@@ -198,16 +206,24 @@ export async function importData(opts: {
   if (dump.header.migration.when !== code.when)
     throw new ImportRefusedError(
       `the file was exported at migration ${dump.header.migration.tag}, this code is at ${code.tag}: ` +
-        'import it with the same BeXtr version that exported it',
+        `import it with the BeXtr version at migration ${dump.header.migration.tag}`,
     );
+  const inFile = new Set(dump.tables.map((t) => t.name));
 
   const session = await openSession(opts.target, { ignoreLock: opts.ignoreLock ?? false });
   try {
     const applied = await appliedMigrationLevel(session);
     if (applied && applied.when > code.when)
       throw new ImportRefusedError(`${session.label} was migrated by a newer BeXtr (${applied.tag})`);
-    log(`migrating ${session.label} to ${code.tag}`);
-    await session.migrate();
+    // Before migrating: an import that will be refused must not upgrade the schema under whatever
+    // still runs on this database.
+    const existing = (await listTables(session)).filter((t) => inFile.has(t.name));
+    const heldBefore = await nonEmptyTables(session, existing);
+    if (heldBefore.length && !opts.replace) throw refuseFilled(session.label, heldBefore);
+    if (!applied || applied.when < code.when) {
+      log(`migrating ${session.label} to ${code.tag}`);
+      await session.migrate();
+    }
 
     const tables = await listTables(session);
     const order = foreignKeyOrder(
@@ -216,17 +232,24 @@ export async function importData(opts: {
     );
     const byName = planTables(dump, tables, order);
     const selfRefs = await selfReferencing(session);
+    // Only the tables the file fills: another application's tables in a shared database stay as
+    // they are (a foreign key of theirs into ours makes the truncate fail, and nothing happens).
+    const ours = tables.filter((t) => inFile.has(t.name));
 
     await session.query('begin');
     try {
-      const filled = await nonEmptyTables(session, tables);
-      if (filled.length && !opts.replace)
-        throw new ImportRefusedError(
-          `${session.label} already holds data (${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}); ` +
-            'import into an empty database, or pass --replace to delete what is there',
-        );
+      // Again inside the transaction: rows may have come in since the check above.
+      const filled = await nonEmptyTables(session, ours);
+      if (filled.length && !opts.replace) throw refuseFilled(session.label, filled);
       if (filled.length)
-        await session.query(`truncate ${tables.map((t) => `public.${quoteIdent(t.name)}`).join(', ')}`);
+        await session
+          .query(`truncate ${ours.map((t) => `public.${quoteIdent(t.name)}`).join(', ')}`)
+          .catch((err: { code?: string; detail?: string; message: string }) => {
+            if (err.code !== '0A000') throw err;
+            throw new ImportRefusedError(
+              `cannot empty BeXtr's tables: ${err.message}${err.detail ? ` (${err.detail})` : ''}`,
+            );
+          });
 
       let loader: TableLoader | null = null;
       for await (const event of readDump(opts.input)) {

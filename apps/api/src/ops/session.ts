@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, fromPglite, fromPool } from '../db/client.ts';
+import { createPrivateDir, type Database, fromPglite, fromPool } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { SESSION_SETTINGS } from './dump-format.ts';
 
@@ -90,7 +90,7 @@ export async function openSession(
     if (opts.mustExist && !existsSync(path.join(target.dir, 'PG_VERSION')))
       throw new Error(`there is no embedded database in ${target.dir} (check DATA_DIR)`);
     assertPgliteIdle(target.dir, opts);
-    mkdirSync(target.dir, { recursive: true });
+    createPrivateDir(target.dir);
     const client = await PGlite.create(target.dir);
     const database: Database = fromPglite(client);
     session = {

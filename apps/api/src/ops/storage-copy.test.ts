@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,8 @@ describe('storage:copy', () => {
       await bucket.put('01COPYcopycopy00.png', files['01COPYcopycopy00.png'] as Buffer);
 
       expect(await copyStorage(local, bucket)).toEqual({ copied: 11, skipped: 1, failed: [] });
+      // The directory the first upload made is its owner's only, like the rest of DATA_DIR.
+      expect(statSync(path.join(dataDir, 'a')).mode & 0o777).toBe(0o700);
       const inBucket = ((await bucket.list?.()) ?? []).map((o) => o.key).sort();
       expect(inBucket).toEqual(Object.keys(files).sort());
       for (const [key, data] of Object.entries(files)) expect(await bucket.get(key)).toEqual(data);
@@ -74,6 +77,7 @@ describe('storage:copy', () => {
       });
     const { stdout } = await run();
     expect(stdout).toContain(`to s3://${settings.bucket}/bextr/`);
+    expect(stdout).toContain(`Found 1 upload files in ${path.join(dataDir, 'uploads')}.`);
     expect(stdout).toContain('Copied 1, already there 0, failed 0.');
     const bucket = createS3Storage({ ...settings, prefix: 'bextr/' });
     try {
@@ -81,6 +85,16 @@ describe('storage:copy', () => {
     } finally {
       bucket.close?.();
     }
+    // A DATA_DIR without uploads (a wrong one) is refused, not "copied" as nothing.
+    const wrong = path.join(dataDir, 'elsewhere');
+    const missing = await run({ DATA_DIR: wrong }).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(missing).toMatchObject({ code: 1 });
+    expect((missing as { stderr: string }).stderr).toContain(
+      `There is no uploads directory at ${path.join(wrong, 'uploads')}: check DATA_DIR`,
+    );
+    expect((missing as { stdout: string }).stdout).not.toContain('Copied');
     // A partial configuration stops it before anything is read.
     const partial = await run({ S3_BUCKET: '' }).catch((e: { code: number; stderr: string }) => e);
     expect(partial).toMatchObject({ code: 1 });

@@ -17,11 +17,16 @@ const PARALLEL = 8;
 export async function copyStorage(
   from: Storage,
   to: Storage,
-  opts: { onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    /** How many upload files the source holds, once listed. */
+    onListed?: (count: number) => void;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<CopyResult> {
   if (!from.list || !to.list) throw new Error('both storages must be listable');
   const present = new Set((await to.list()).map((o) => o.key));
   const keys = (await from.list()).map((o) => o.key).filter((key) => !key.startsWith('.tmp-'));
+  opts.onListed?.(keys.length);
   const todo = keys.filter((key) => !present.has(key));
   const result: CopyResult = { copied: 0, skipped: keys.length - todo.length, failed: [] };
   let next = 0;
