@@ -2,7 +2,7 @@
  * and of the signed-in app shell, in bytes as served: the build's .gz files (gzip -9), with brotli
  * and raw alongside), and embedded mode: time from `node scripts/start.mjs` to
  * /health/ready on an existing PGlite data dir, and the idle app's resident memory. No PostgreSQL. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot, rssKiB, startApp } from './run/app.ts';
@@ -41,7 +41,7 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const spaHtml = (await import('node:fs')).readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const spaHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const spaEntry = staticClosure(assets, scriptsOf(spaHtml));
   // A page = what its HTML loads (the static closure of its scripts), plus what those scripts load
   // at start. When the page boots the SPA, that is the lazy chunk of its route (LandingPage for /;

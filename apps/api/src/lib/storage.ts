@@ -27,9 +27,6 @@ const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 /** A temporary file `put` writes before renaming it into place. */
 const TEMP = /^\.tmp-[0-9a-f]{16}$/;
 
-/** Whether a key is one the server makes: one flat name, no path, no `..`. Both drivers refuse others. */
-export const isStorageKey = (key: string) => KEY.test(key) && !key.includes('..');
-
 /** The exact shape of an upload's files (uploads/service.ts `storeImage`): a `newId()` (12 random
  * bytes, 16 base64url characters), `.thumb` for the thumbnail, and the image's extension. `list`
  * reports only these (and the local driver's temporaries), so the stray-file sweep never touches
@@ -39,8 +36,9 @@ export const isUploadFileKey = (key: string) => UPLOAD_FILE.test(key);
 /** A half-written file of the local driver's `put`. */
 export const isTemporaryKey = (key: string) => TEMP.test(key);
 
+/** A key the server makes: one flat name, no path, no `..`. Both drivers refuse others. */
 export function checkKey(key: string): string {
-  if (!isStorageKey(key)) throw new Error(`invalid storage key: ${key}`);
+  if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key: ${key}`);
   return key;
 }
 
@@ -93,7 +91,7 @@ export function createLocalStorage(dir: string): Storage {
       }
     },
     async remove(key) {
-      await rm(path.join(root, TEMP.test(key) ? key : checkKey(key)), { force: true });
+      await rm(path.join(root, isTemporaryKey(key) ? key : checkKey(key)), { force: true });
     },
     async list() {
       let names: string[];
@@ -105,7 +103,7 @@ export function createLocalStorage(dir: string): Storage {
       }
       const entries: { key: string; modifiedAt: Date }[] = [];
       for (const name of names) {
-        if (!TEMP.test(name) && !isUploadFileKey(name)) continue;
+        if (!isTemporaryKey(name) && !isUploadFileKey(name)) continue;
         const info = await stat(path.join(root, name)).catch(() => null);
         if (info?.isFile()) entries.push({ key: name, modifiedAt: info.mtime });
       }

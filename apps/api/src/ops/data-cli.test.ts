@@ -4,8 +4,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshTarget, type Target, tempDir } from '../test/ops-targets.ts';
 import { openSession } from './session.ts';
-import { freshTarget, type Target, tempDir } from './test-targets.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 

@@ -11,10 +11,6 @@ import { buildAdmin, signInAdmin, type TestAdmin } from '../test/factories/admin
 import { buildConversation, postMessage } from '../test/factories/conversations.ts';
 import { uploadImage } from '../test/factories/uploads.ts';
 import { signIn, type TestUser } from '../test/factories/users.ts';
-import { DumpFormatError } from './dump-format.ts';
-import { exportData } from './export.ts';
-import { ImportRefusedError, importData } from './import.ts';
-import { DatabaseInUseError, openSession } from './session.ts';
 import {
   freshTarget,
   type RunningApp,
@@ -23,7 +19,11 @@ import {
   type Target,
   tableContents,
   tempDir,
-} from './test-targets.ts';
+} from '../test/ops-targets.ts';
+import { DumpFormatError } from './dump-format.ts';
+import { exportData } from './export.ts';
+import { ImportRefusedError, importData } from './import.ts';
+import { DatabaseInUseError, openSession } from './session.ts';
 
 // A table the app does not have, made in both databases: bytea, floats, microsecond timestamps, json,
 // arrays with awkward elements, intervals — and a row that points at a later row of its own table.

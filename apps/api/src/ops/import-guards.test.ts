@@ -7,11 +7,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { migrationsFolder } from '../db/migrate.ts';
+import { freshTarget, type Target, tableContents, tempDir } from '../test/ops-targets.ts';
 import { codeMigrationLevel } from './dump-format.ts';
 import { exportData } from './export.ts';
 import { ImportRefusedError, importData } from './import.ts';
 import { openSession } from './session.ts';
-import { freshTarget, type Target, tableContents, tempDir } from './test-targets.ts';
 
 /** What an import must not do to a database it refuses, and what --replace and the export leave alone. */
 describe('import and export guards', { timeout: 60_000 }, () => {

@@ -78,11 +78,6 @@ function planTables(dump: DumpSummary, target: TableInfo[], order: string[]): Ma
   return byName;
 }
 
-async function selfReferencing(session: OpsSession): Promise<Set<string>> {
-  const keys = await listForeignKeys(session);
-  return new Set(keys.filter((k) => k.child === k.parent).map((k) => k.child));
-}
-
 /** PostgreSQL binds at most 65 535 parameters to one statement. */
 const MAX_PARAMS = 60_000;
 const MAX_BATCH_ROWS = 500;
@@ -226,12 +221,14 @@ export async function importData(opts: {
     }
 
     const tables = await listTables(session);
+    const keys = await listForeignKeys(session);
     const order = foreignKeyOrder(
       tables.map((t) => t.name),
-      await listForeignKeys(session),
+      keys,
     );
     const byName = planTables(dump, tables, order);
-    const selfRefs = await selfReferencing(session);
+    // Tables referencing themselves: staged, so a child row may come before its parent (TableLoader).
+    const selfRefs = new Set(keys.filter((k) => k.child === k.parent).map((k) => k.child));
     // Only the tables the file fills: another application's tables in a shared database stay as
     // they are (a foreign key of theirs into ours makes the truncate fail, and nothing happens).
     const ours = tables.filter((t) => inFile.has(t.name));

@@ -73,8 +73,8 @@ export class EventHub {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private sessionTimer: NodeJS.Timeout | null = null;
   private checkingSessions: Promise<void> | null = null;
-  /** A check was asked for while one ran (its query may have read before the change): run again. */
-  private checkAgain = false;
+  /** Checks of the streams a session-end notice concerns, awaited by `stop`. */
+  private readonly noticeChecks = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -97,7 +97,11 @@ export class EventHub {
       this.heartbeatTimer.unref();
     }
     if (this.options.sessionCheckMs > 0) {
-      this.sessionTimer = setInterval(() => this.requestSessionCheck(), this.options.sessionCheckMs);
+      this.sessionTimer = setInterval(() => {
+        this.checkingSessions ??= this.checkSessions().finally(() => {
+          this.checkingSessions = null;
+        });
+      }, this.options.sessionCheckMs);
       this.sessionTimer.unref();
     }
   }
@@ -130,36 +134,26 @@ export class EventHub {
       });
   }
 
-  /** A notice from any process (this one too): check now if a stream here may be concerned. */
+  /** A notice from any process (this one too): checks at once the sessions of the streams here it may
+   * concern — those of the user, or that one session — not every open stream's. Sent after the
+   * change committed, so the check reads it. */
   private onEndedNotice(what: string) {
+    if (this.stopped) return;
     const id = what.slice(2);
     const concerned = what.startsWith('u:')
-      ? this.streams.has(id)
-      : [...this.streams.values()].some((own) => [...own].some((s) => s.sessionId === id));
-    if (concerned) this.requestSessionCheck();
+      ? (s: Subscriber) => s.userId === id
+      : (s: Subscriber) => s.sessionId === id;
+    const check = this.checkSessions(concerned).finally(() => this.noticeChecks.delete(check));
+    this.noticeChecks.add(check);
   }
 
-  /** One check at a time; asked for during one, another follows it. */
-  private requestSessionCheck() {
-    if (this.stopped) return;
-    if (this.checkingSessions) {
-      this.checkAgain = true;
-      return;
-    }
-    this.checkingSessions = this.checkSessions().finally(() => {
-      this.checkingSessions = null;
-      if (this.checkAgain) {
-        this.checkAgain = false;
-        this.requestSessionCheck();
-      }
-    });
-  }
-
-  /** Ends the streams whose session no longer signs anyone in: deleted, expired, or its user no
-   * longer active. One query per FETCH_BATCH sessions. */
-  private async checkSessions(): Promise<void> {
+  /** Ends the streams (those matching `which`, else all) whose session no longer signs anyone in:
+   * deleted, expired, or its user no longer active. One query per FETCH_BATCH sessions, none when
+   * no stream matches. */
+  private async checkSessions(which?: (s: Subscriber) => boolean): Promise<void> {
     const open = new Set<string>();
-    for (const own of this.streams.values()) for (const s of own) open.add(s.sessionId);
+    for (const own of this.streams.values())
+      for (const s of own) if (!which || which(s)) open.add(s.sessionId);
     if (open.size === 0) return;
     const ids = [...open];
     const valid = new Set<string>();
@@ -233,7 +227,7 @@ export class EventHub {
     this.heartbeatTimer = null;
     if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.sessionTimer = null;
-    await this.checkingSessions;
+    await Promise.all([this.checkingSessions, ...this.noticeChecks]);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.closeStreams();

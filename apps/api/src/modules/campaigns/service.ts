@@ -10,9 +10,9 @@ import {
 import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { campaigns } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
+import { orFirstWithKey } from '../../http/idempotency.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { findBusinessProfile, missingProfileFields } from '../businesses/service.ts';
 import { expireOpenOffers } from '../offers/service.ts';
@@ -103,14 +103,16 @@ export async function createCampaign(
     return row.id;
   });
   // A repeated submit (same Idempotency-Key) gets the campaign the first one made.
-  const id = await insert.catch(async (error: unknown) => {
-    if (!opts.clientKey || !isUniqueViolation(error, 'campaigns_client_key')) throw error;
-    const [first] = await ctx.db
-      .select({ id: campaigns.id })
-      .from(campaigns)
-      .where(and(eq(campaigns.ownerId, opts.user.id), eq(campaigns.clientKey, opts.clientKey)));
-    if (!first) throw error;
-    return first.id;
+  const id = await orFirstWithKey(insert, {
+    clientKey: opts.clientKey,
+    constraint: 'campaigns_client_key',
+    first: async (clientKey) => {
+      const [first] = await ctx.db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(and(eq(campaigns.ownerId, opts.user.id), eq(campaigns.clientKey, clientKey)));
+      return first?.id;
+    },
   });
   return getCampaign(ctx, { user: opts.user, id });
 }

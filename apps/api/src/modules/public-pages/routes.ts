@@ -106,13 +106,23 @@ ${urls.join('\n')}
         description: string;
         body: string;
         cacheControl?: string;
+        /** Another page of the web build than the app's (the landing page's), with its own head lines. */
+        page?: { template: string; headExtra: string };
       },
-    ) =>
-      reply
+    ) => {
+      const head = renderHead(base, opts);
+      return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', opts.cacheControl ?? 'no-cache')
         .header('content-language', opts.locale)
-        .send(fillTemplate(template, { locale: opts.locale, head: renderHead(base, opts), body: opts.body }));
+        .send(
+          fillTemplate(opts.page?.template ?? template, {
+            locale: opts.locale,
+            head: opts.page ? `${head}\n    ${opts.page.headExtra}` : head,
+            body: opts.body,
+          }),
+        );
+    };
 
     // Visitors get the landing page with its own small script (decision 020); signed-in users the
     // app, as before (its landing page shows them their way to the dashboard, and their header needs
@@ -124,15 +134,14 @@ ${urls.join('\n')}
       const { meta } = landingContent[locale];
       const stats = await countPublicStats(ctx.db);
       if (landingTemplate && !request.user) {
-        const head = `${renderHead(base, { locale, path: '/', ...meta })}\n    ${landingNoScriptStyle}`;
-        const page = fillTemplate(landingTemplate, { locale, head, body: renderLandingPage(locale, stats) });
         // The same address answers a signed-in user with the app: caches must keep them apart.
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .header('vary', 'Cookie')
-          .header('content-language', locale)
-          .send(page);
+        return send(reply.header('vary', 'Cookie'), {
+          locale,
+          path: '/',
+          ...meta,
+          body: renderLandingPage(locale, stats),
+          page: { template: landingTemplate, headExtra: landingNoScriptStyle },
+        });
       }
       // A signed-in user's answer (it may carry their session's Set-Cookie) stays out of shared caches.
       const body = renderLandingBody(locale, stats);

@@ -2,9 +2,9 @@ import type { ReportBody, ReportMessageBody } from '@bextr/contracts';
 import { type AnyColumn, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { collaborations, conversations, offers, reportMessages, reports, users } from '../../db/schema.ts';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import { orFirstWithKey } from '../../http/idempotency.ts';
 import { recordAudit } from '../admin/audit.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
@@ -262,20 +262,22 @@ export async function postReportMessage(
     return inserted;
   });
   // A repeated submit (same Idempotency-Key) gets the message the first one posted.
-  const message = await insert.catch(async (error: unknown) => {
-    if (!opts.clientKey || !isUniqueViolation(error, 'report_messages_client_key')) throw error;
-    const [first] = await ctx.db
-      .select({ id: reportMessages.id })
-      .from(reportMessages)
-      .where(
-        and(
-          eq(reportMessages.reportId, opts.id),
-          eq(reportMessages.authorId, user.id),
-          eq(reportMessages.clientKey, opts.clientKey),
-        ),
-      );
-    if (!first) throw error;
-    return first;
+  const message = await orFirstWithKey(insert, {
+    clientKey: opts.clientKey,
+    constraint: 'report_messages_client_key',
+    first: async (clientKey) => {
+      const [first] = await ctx.db
+        .select({ id: reportMessages.id })
+        .from(reportMessages)
+        .where(
+          and(
+            eq(reportMessages.reportId, opts.id),
+            eq(reportMessages.authorId, user.id),
+            eq(reportMessages.clientKey, clientKey),
+          ),
+        );
+      return first;
+    },
   });
   ctx.outbox.kick();
   const [found] = await selectReportMessages(ctx.db, opts.id, 'admin', message.id);

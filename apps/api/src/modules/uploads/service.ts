@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { type UploadRow, uploadLinks, uploads } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
+import { orFirstWithKey } from '../../http/idempotency.ts';
 import { type Storage, StorageUnavailableError } from '../../lib/storage.ts';
 import { extensionOf, processImage } from './images.ts';
 import { uploadVisibleTo } from './policy.ts';
@@ -21,6 +21,27 @@ export async function storeImage(
   opts: { ownerId: string; data: Buffer; clientKey?: string | null },
 ): Promise<UploadRow> {
   const image = await processImage(opts.data);
+  // A repeated upload (same Idempotency-Key) gets the upload the first one stored.
+  return orFirstWithKey(writeUpload(ctx, opts.ownerId, image, opts.clientKey ?? null), {
+    clientKey: opts.clientKey,
+    constraint: 'uploads_client_key',
+    first: async (clientKey) => {
+      const [first] = await ctx.db
+        .select()
+        .from(uploads)
+        .where(and(eq(uploads.ownerId, opts.ownerId), eq(uploads.clientKey, clientKey)));
+      return first;
+    },
+  });
+}
+
+/** The files, then the row; on any failure the files are removed again before the error goes on. */
+async function writeUpload(
+  ctx: { db: AppContext['db']; storage: Storage },
+  ownerId: string,
+  image: Awaited<ReturnType<typeof processImage>>,
+  clientKey: string | null,
+): Promise<UploadRow> {
   const id = newId();
   const storageKey = `${id}.${extensionOf[image.contentType]}`;
   const thumbKey = `${id}.thumb.webp`;
@@ -31,8 +52,8 @@ export async function storeImage(
       .insert(uploads)
       .values({
         id,
-        ownerId: opts.ownerId,
-        clientKey: opts.clientKey ?? null,
+        ownerId,
+        clientKey,
         contentType: image.contentType,
         width: image.width,
         height: image.height,
@@ -48,14 +69,6 @@ export async function storeImage(
     // With the storage away each removal would wait out its own deadline: answer the 503 now and let
     // them finish behind it; what they miss, the stray-file sweep removes (sweep.ts).
     if (!(error instanceof StorageUnavailableError)) await cleanup;
-    // A repeated upload (same Idempotency-Key) gets the upload the first one stored.
-    if (opts.clientKey && isUniqueViolation(error, 'uploads_client_key')) {
-      const [first] = await ctx.db
-        .select()
-        .from(uploads)
-        .where(and(eq(uploads.ownerId, opts.ownerId), eq(uploads.clientKey, opts.clientKey)));
-      if (first) return first;
-    }
     throw error;
   }
 }

@@ -92,8 +92,6 @@ export const STRAY_GRACE_MS = 10 * 60 * 1000;
  * DATA_DIR or bucket, before `npm run data:import`), and deleting would lose every image. */
 export const STRAY_ALARM_MIN = 20;
 
-const isTemporary = isTemporaryKey;
-
 /** Removes stored files no upload row names — what a process killed between writing an upload's
  * files and committing its row (or mid-write: a `.tmp-…` file) leaves behind — once older than the
  * grace period, and returns how many. Runs at boot and with the hourly sweep. Refuses (logs an error,
@@ -108,7 +106,7 @@ export async function sweepStrayFiles(
   // Only what BeXtr itself writes: a bucket or directory may hold other files (a bucket shared
   // without S3_PREFIX), and a file no upload row names is a stray only if it is one of ours. The
   // drivers list nothing else; checked again here, since deleting is what cannot be undone.
-  const listed = (await ctx.storage.list()).filter((f) => isUploadFileKey(f.key) || isTemporary(f.key));
+  const listed = (await ctx.storage.list()).filter((f) => isUploadFileKey(f.key) || isTemporaryKey(f.key));
   // A file's upload id is its key up to the first dot (`<id>.webp`, `<id>.thumb.webp`).
   const old = listed
     .filter((f) => f.modifiedAt.getTime() < before)
@@ -124,8 +122,10 @@ export async function sweepStrayFiles(
     const kept = new Set(known.map((r) => r.id));
     for (const file of batch) if (!kept.has(file.id)) strays.push(file.key);
   }
-  const strayFiles = strays.filter((key) => !isTemporary(key)).length;
-  const filesWithRow = listed.filter((f) => !isTemporary(f.key)).length - strayFiles;
+  // Stopped mid-way: the counts below would be of part of the files (the next sweep goes on).
+  if (opts.signal?.aborted) return 0;
+  const strayFiles = strays.filter((key) => !isTemporaryKey(key)).length;
+  const filesWithRow = listed.filter((f) => !isTemporaryKey(f.key)).length - strayFiles;
   let remove = strays;
   if (strayFiles > STRAY_ALARM_MIN && strayFiles > filesWithRow) {
     ctx.log.error(
@@ -134,7 +134,7 @@ export async function sweepStrayFiles(
         '(DATA_DIR or S3 bucket reused with a new DATABASE_URL?). Not removing them; import the data ' +
         '(npm run data:import) or give this database its own storage (docs/OPERATIONS.md)',
     );
-    remove = strays.filter(isTemporary);
+    remove = strays.filter(isTemporaryKey);
   }
   let removed = 0;
   // Stopping when the process stops (the next sweep goes on).

@@ -28,7 +28,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { newIdempotencyKey } from '../../api/idempotency.ts';
+import { useSubmitKey } from '../../api/idempotency.ts';
 import { api, isApiError } from '../../api/index.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -88,7 +88,7 @@ function EditorForm({ campaign, formKey }: { campaign: Campaign | null; formKey:
   const profile = useBusinessProfile();
   const idRef = useRef<string | null>(campaign?.id ?? null);
   // A new campaign is created once per editor, however often "save" is pressed before it answers.
-  const createKey = useRef(newIdempotencyKey());
+  const createKey = useSubmitKey();
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [uploading, setUploading] = useState(false);
   const [formError, setFormError] = useState<unknown>(null);
@@ -136,7 +136,7 @@ function EditorForm({ campaign, formKey }: { campaign: Campaign | null; formKey:
       const draft: CampaignDraftBody = checked.data;
       let saved = idRef.current
         ? await api.campaigns.update(idRef.current, draft)
-        : await api.campaigns.create(draft, createKey.current);
+        : await api.campaigns.create(draft, createKey.key());
       idRef.current = saved.id;
       queryClient.setQueryData(campaignKey(saved.id), saved);
       if (publish) {

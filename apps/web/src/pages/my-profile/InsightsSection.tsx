@@ -1,7 +1,7 @@
 import { type InfluencerProfile, type Insight, insightBodySchema } from '@bextr/contracts';
 import { Alert, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { newIdempotencyKey } from '../../api/idempotency.ts';
+import { useSubmitKey } from '../../api/idempotency.ts';
 import { api } from '../../api/index.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -21,7 +21,7 @@ export function InsightsSection({ profile }: { profile: InfluencerProfile }) {
   const { m, format } = useI18n();
   const t = m.influencers.insights;
   // One key per new item until it is saved: a double click adds it once.
-  const addKey = useRef(newIdempotencyKey());
+  const addKey = useSubmitKey();
   const add = useProfileMutation(api.influencers.addInsight);
   const update = useProfileMutation(api.influencers.updateInsight);
   const remove = useProfileMutation(api.influencers.removeInsight);
@@ -89,11 +89,11 @@ export function InsightsSection({ profile }: { profile: InfluencerProfile }) {
     if (edited) update.mutate({ id: edited.id, body }, { onError: f.fail, onSuccess: reset });
     else
       add.mutate(
-        { body, key: addKey.current },
+        { body, key: addKey.key() },
         {
           onError: f.fail,
           onSuccess: () => {
-            addKey.current = newIdempotencyKey();
+            addKey.renew();
             reset();
           },
         },

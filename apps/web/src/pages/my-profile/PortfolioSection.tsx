@@ -1,7 +1,7 @@
 import { type InfluencerProfile, type PortfolioItem, portfolioItemBodySchema } from '@bextr/contracts';
 import { Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import { newIdempotencyKey } from '../../api/idempotency.ts';
+import { useSubmitKey } from '../../api/idempotency.ts';
 import { api } from '../../api/index.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -28,7 +28,7 @@ export function PortfolioSection({ profile }: { profile: InfluencerProfile }) {
   const { m } = useI18n();
   const t = m.influencers.portfolio;
   // One key per new item until it is saved: a double click adds it once.
-  const addKey = useRef(newIdempotencyKey());
+  const addKey = useSubmitKey();
   const add = useProfileMutation(api.influencers.addPortfolio);
   const update = useProfileMutation(api.influencers.updatePortfolio);
   const remove = useProfileMutation(api.influencers.removePortfolio);
@@ -64,11 +64,11 @@ export function PortfolioSection({ profile }: { profile: InfluencerProfile }) {
     if (edited) update.mutate({ id: edited.id, body }, { onError: f.fail, onSuccess: reset });
     else
       add.mutate(
-        { body, key: addKey.current },
+        { body, key: addKey.key() },
         {
           onError: f.fail,
           onSuccess: () => {
-            addKey.current = newIdempotencyKey();
+            addKey.renew();
             reset();
           },
         },

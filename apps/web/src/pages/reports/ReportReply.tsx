@@ -1,8 +1,8 @@
 import { REPORT_MESSAGE_MAX, type ReportAudience, reportAudiences } from '@bextr/contracts';
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { newIdempotencyKey } from '../../api/idempotency.ts';
+import { useState } from 'react';
+import { useSubmitKey } from '../../api/idempotency.ts';
 import { api, isApiError } from '../../api/index.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useNotify } from '../../components/use-notify.ts';
@@ -18,12 +18,12 @@ export function ReportReply({ reportId, admin = false }: { reportId: string; adm
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const [audience, setAudience] = useState<ReportAudience>('all');
-  const submitKey = useRef(newIdempotencyKey());
+  const submitKey = useSubmitKey();
   const send = useMutation({
     mutationFn: () =>
-      api.reports.message(reportId, { body, ...(admin ? { visibleTo: audience } : {}) }, submitKey.current),
+      api.reports.message(reportId, { body, ...(admin ? { visibleTo: audience } : {}) }, submitKey.key()),
     onSuccess: async () => {
-      submitKey.current = newIdempotencyKey();
+      submitKey.renew();
       setBody('');
       notify(admin ? t.admin.sent : t.page.sent);
       await queryClient.invalidateQueries({ queryKey: reportKeys.all });

@@ -7,9 +7,9 @@ import { type App, buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { TEST_BASE_URL } from '../test/app.ts';
-import { quoteIdent } from './catalog.ts';
-import type { DatabaseTarget } from './session.ts';
+import { quoteIdent } from '../ops/catalog.ts';
+import type { DatabaseTarget } from '../ops/session.ts';
+import { TEST_BASE_URL } from './app.ts';
 
 /** For the export/import tests: databases of their own (an embedded one in a directory, and a fresh
  * PostgreSQL database on the test server under `--mode pg`, else another embedded one), and the whole
