@@ -10,7 +10,9 @@ export interface Actors {
   bigThreadMemberEmail: string;
   /** Threads to send messages to, each with a different sending influencer. */
   senders: { userId: string; conversationId: string }[];
-  /** Fresh (influencer, open campaign) pairs without an offer yet, with what the body needs. */
+  /** Fresh (influencer, open campaign) pairs without an offer yet, with what the body needs: up to ten
+   * influencers per campaign, every campaign once before any twice (runs in a row on one database
+   * each use up a few thousand). */
   offerPairs: { userId: string; campaignId: string; network: string; paid: boolean; amount: number | null }[];
   /** Threads whose influencer keeps a stream open and whose business sends to it. */
   live: { conversationId: string; receiverId: string; senderId: string }[];
@@ -52,13 +54,17 @@ export async function findActors(
        from campaigns c join users o on o.id = c.owner_id and o.status = 'active'
        where c.status = 'published' and c.application_deadline >= current_date + 1 and c.slots_filled < c.slots
      ), ready as (
-       select p.user_id, row_number() over (order by p.user_id) as r, count(*) over () as n
+       select p.user_id, row_number() over (order by p.user_id) as r
        from influencer_profiles p join users u on u.id = p.user_id
        where p.listed and u.email_verified_at is not null and u.status = 'active'
+     ), candidates as (
+       select o.*, j, 1 + (o.k * 7919 + j * 104729) % (select count(*) from ready) as r
+       from open o cross join generate_series(0, 9) j
      )
      select r.user_id as "userId", o.id as "campaignId", o.network, o.paid, o.amount
-     from open o join ready r on r.r = 1 + (o.k * 7919) % r.n
+     from candidates o join ready r on r.r = o.r
      where not exists (select 1 from offers x where x.campaign_id = o.id and x.influencer_id = r.user_id)
+     order by o.j, o.k
      limit $1`,
     [opts.pairs],
   );

@@ -1,5 +1,5 @@
 import type { AppContext } from '@bextr/api/src/context.ts';
-import type { Db } from '@bextr/api/src/db/client.ts';
+import { appPoolConfig, type Db } from '@bextr/api/src/db/client.ts';
 import * as schema from '@bextr/api/src/db/schema.ts';
 import { searchCampaigns } from '@bextr/api/src/modules/campaigns/discovery.ts';
 import { campaignSearchQuerySchema } from '@bextr/contracts';
@@ -37,13 +37,14 @@ export async function captureDiscoverySql(url: string, words: readonly string[])
   return captured;
 }
 
-/** The captured queries straight through a pg Pool at the same concurrency, for the same time. */
+/** The captured queries straight through a pg Pool at the same concurrency, for the same time, sent
+ * as the app sends them (its pool settings: prepared by name, no parallel query). */
 export async function runSql(
   url: string,
   queries: readonly CapturedQuery[],
   opts: { seconds: number; connections: number },
 ): Promise<ScenarioResult> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.connections });
+  const pool = new pg.Pool(appPoolConfig(url, { max: opts.connections, connectionTimeoutMillis: 10_000 }));
   const latencies: number[] = [];
   let errors = 0;
   let i = 0;

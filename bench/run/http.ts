@@ -14,6 +14,8 @@ export async function runHttp(
   scenario: HttpScenario,
   opts: { seconds: number; connections: number },
 ): Promise<ScenarioResult> {
+  // Refused answers are errors; the first body of each status is kept so a failing run says why.
+  const refused = new Map<number, { n: number; body: string }>();
   const result = await autocannon({
     url: baseUrl,
     connections: opts.connections,
@@ -31,9 +33,17 @@ export async function runHttp(
             ...(r.body ? { body: r.body } : {}),
           };
         },
+        onResponse: (status, body) => {
+          if (status < 300) return;
+          const seen = refused.get(status);
+          if (seen) seen.n++;
+          else refused.set(status, { n: 1, body: String(body ?? '').slice(0, 300) });
+        },
       },
     ],
   });
+  for (const [status, { n, body }] of refused)
+    process.stdout.write(`    ${scenario.name}: ${n} × ${status}, first: ${body}\n`);
   return {
     name: scenario.name,
     rps: Math.round(result.requests.average * 10) / 10,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, fromPglite, fromPool } from '../db/client.ts';
+import { appPoolConfig, type Database, fromPglite, fromPool } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
 /** Where the migrated template lives; made once per run by the global setup, read by every test file. */
@@ -141,11 +141,10 @@ async function openPostgresCopy(
       }
     }
   });
-  const pool = new pg.Pool({
-    connectionString: withDatabase(template.templateUrl, name),
-    max: 5,
-    connectionTimeoutMillis: 5000,
-  });
+  // As the app's pool (db/client.ts): statements prepared by name, the same session settings.
+  const pool = new pg.Pool(
+    appPoolConfig(withDatabase(template.templateUrl, name), { max: 5, connectionTimeoutMillis: 5000 }),
+  );
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the database was dropped); nothing to do in a test.
   });

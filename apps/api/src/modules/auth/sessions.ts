@@ -1,5 +1,6 @@
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { sessions, users } from '../../db/schema.ts';
 import { newSecret, sha256 } from '../../lib/tokens.ts';
 
@@ -36,17 +37,31 @@ export async function findSessionUser(
   token: string,
 ): Promise<{ sessionId: string; user: UserRow; expiresAt: Date; secondFactorPending: boolean } | null> {
   const sessionId = sha256(token);
-  const rows = await db
-    .select({ user: users, expiresAt: sessions.expiresAt, secondFactorPending: sessions.secondFactorPending })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.status, 'active')))
-    .limit(1);
+  const rows = await preparedOn(db, 'session_user', sessionUserQuery).execute({
+    id: sessionId,
+    now: new Date().toISOString(),
+  });
   const row = rows[0];
   return row
     ? { sessionId, user: row.user, expiresAt: row.expiresAt, secondFactorPending: row.secondFactorPending }
     : null;
 }
+
+/** The lookup behind every signed-in request, built once (db/prepared.ts). */
+const sessionUserQuery = (db: Db, name: string) =>
+  db
+    .select({ user: users, expiresAt: sessions.expiresAt, secondFactorPending: sessions.secondFactorPending })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1)
+    .prepare(name);
 
 export async function destroySession(db: Db | Tx, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));

@@ -1,6 +1,7 @@
 import type { OfferCounts } from '@bextr/contracts';
-import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { businessProfiles, campaigns, offers, users } from '../../db/schema.ts';
 import type { CampaignWithBusiness } from './presenter.ts';
 
@@ -23,17 +24,33 @@ export function selectWithBusiness(db: Db | Tx) {
     .leftJoin(businessProfiles, eq(businessProfiles.userId, campaigns.ownerId));
 }
 
-export async function findCampaign(
-  db: Db | Tx,
-  where: SQL | undefined,
-): Promise<CampaignWithBusiness | null> {
-  const rows = await selectWithBusiness(db).where(where).limit(1);
+/** One campaign by id with its business, built once (db/prepared.ts): every campaign page and the
+ * visibility check before an offer read it. The caller applies who may see it. */
+export async function findCampaignById(db: Db, id: string): Promise<CampaignWithBusiness | null> {
+  const rows = await preparedOn(db, 'campaign_by_id', (d, name) =>
+    selectWithBusiness(d)
+      .where(eq(campaigns.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(name),
+  ).execute({ id });
   return rows[0] ?? null;
 }
 
-/** The owner's campaign, or null: another business's campaign is simply not found. */
-export const findOwnedCampaign = (db: Db | Tx, ownerId: string, id: string) =>
-  findCampaign(db, and(eq(campaigns.id, id), eq(campaigns.ownerId, ownerId)));
+/** The owner's campaign, or null: another business's campaign is simply not found. Built once too:
+ * the offer inbox reads it on every page. */
+export async function findOwnedCampaign(
+  db: Db,
+  ownerId: string,
+  id: string,
+): Promise<CampaignWithBusiness | null> {
+  const rows = await preparedOn(db, 'campaign_owned', (d, name) =>
+    selectWithBusiness(d)
+      .where(and(eq(campaigns.id, sql.placeholder('id')), eq(campaigns.ownerId, sql.placeholder('owner'))))
+      .limit(1)
+      .prepare(name),
+  ).execute({ id, owner: ownerId });
+  return rows[0] ?? null;
+}
 
 /** The owner's campaign row, locked until the transaction ends (FOR UPDATE), or null. */
 export async function lockOwnedCampaign(tx: Tx, ownerId: string, id: string) {

@@ -27,7 +27,7 @@ import {
   transitions,
 } from './policy.ts';
 import {
-  findCampaign,
+  findCampaignById,
   findOwnedCampaign,
   lockOwnedCampaign,
   offerCountsFor,
@@ -119,7 +119,7 @@ export async function createCampaign(
 
 /** Any signed-in user may read a non-draft campaign; drafts only their owner. */
 export async function getCampaign(ctx: AppContext, opts: { user: UserRow; id: string }) {
-  const found = await findCampaign(ctx.db, eq(campaigns.id, opts.id));
+  const found = await findCampaignById(ctx.db, opts.id);
   if (!found || !canView(opts.user, found.campaign, found.ownerActive)) throw notFound();
   return found;
 }

@@ -5,7 +5,7 @@ import {
   type OfferStatus,
   openOfferStatuses,
 } from '@bextr/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AudienceRow, CampaignRow } from '../../db/schema.ts';
 
 interface Actor {
@@ -71,8 +71,9 @@ export function abilitiesFor(actor: Actor | null, offer: OfferFacts): OfferAbili
 
 /** Which offers the actor may see, as SQL over `offers` joined with its `campaigns` row and the
  * influencer's `users` row (aliased `offer_influencer`): the influencer sees its own; the business
- * those on its campaigns — but not the still open offers of a suspended influencer (PRODUCT.md). */
-export function offerVisibleTo(actor: Actor): SQL {
+ * those on its campaigns — but not the still open offers of a suspended influencer (PRODUCT.md). The id
+ * may be a placeholder, for a query built once (db/prepared.ts). */
+export function offerVisibleTo(actor: { id: string | Placeholder }): SQL {
   return sql`(offers.influencer_id = ${actor.id} or (campaigns.owner_id = ${actor.id} and ${offerShownToOwner()}))`;
 }
 

@@ -2,6 +2,7 @@ import { liveOfferStatuses } from '@bextr/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { businessProfiles, campaigns, influencerProfiles, offers, users } from '../../db/schema.ts';
 import { shownCampaignColumns } from '../campaigns/queries.ts';
 import { offerVisibleTo } from './policy.ts';
@@ -65,6 +66,19 @@ export async function findOffer(db: Db | Tx, actor: Actor, id: string): Promise<
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** findOffer on the app's handle, built once (db/prepared.ts): every offer page and the answer to
+ * each offer action read an offer this way, and its six-table select is the widest to build. */
+export async function findVisibleOffer(db: Db, actor: Actor, id: string): Promise<OfferWithParties | null> {
+  const rows = await preparedOn(db, 'offer_visible', visibleOfferQuery).execute({ id, me: actor.id });
+  return rows[0] ?? null;
+}
+
+const visibleOfferQuery = (db: Db, name: string) =>
+  selectOffers(db)
+    .where(and(eq(offers.id, sql.placeholder('id')), offerVisibleTo({ id: sql.placeholder('me') })))
+    .limit(1)
+    .prepare(name);
 
 /** The influencer's live offer (pending, shortlisted, accepted) on a campaign, if any. */
 export async function findLiveOffer(db: Db | Tx, campaignId: string, influencerId: string) {

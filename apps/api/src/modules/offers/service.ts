@@ -9,11 +9,11 @@ import { createCollaboration } from '../collaborations/create.ts';
 import { type NewNotification, notify } from '../notifications/service.ts';
 import { publishOfferChanges } from './events.ts';
 import { acceptingCampaignStatuses, expireTransition, isActorFor, offerTransitions } from './policy.ts';
-import { findOffer } from './queries.ts';
+import { findOffer, findVisibleOffer } from './queries.ts';
 
 /** An offer for either side of it; 404 for anyone else. */
 export async function getOffer(ctx: AppContext, opts: { user: UserRow; id: string }) {
-  const found = await findOffer(ctx.db, opts.user, opts.id);
+  const found = await findVisibleOffer(ctx.db, opts.user, opts.id);
   if (!found) throw notFound();
   return found;
 }

@@ -1,0 +1,58 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test/database.ts';
+import { MAX_PER_CONNECTION, NamingClient } from './named-statements.ts';
+
+// PostgreSQL only: PGlite has no connections to prepare statements on.
+describe.runIf(inject('testDatabase').kind === 'postgres')("the app's PostgreSQL connections", () => {
+  let test: TestDatabase;
+  let client: pg.PoolClient;
+  const prepared = async () =>
+    (await client.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]?.n;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(inject('testDatabase'));
+    const pool = test.database.pool as pg.Pool;
+    client = await pool.connect();
+    expect(client).toBeInstanceOf(NamingClient);
+  });
+  afterAll(async () => {
+    client.release();
+    await test.dispose();
+  });
+
+  it('run without parallel query (a worker per statement would take a core from the others)', async () => {
+    const { rows } = await client.query('show max_parallel_workers_per_gather');
+    expect(rows).toEqual([{ max_parallel_workers_per_gather: '0' }]);
+  });
+
+  it('prepare a statement with parameters once per connection, then run it by name', async () => {
+    const before = await prepared();
+    const twice = 'select $1::int + 1 as n';
+    expect((await client.query(twice, [1])).rows).toEqual([{ n: 2 }]);
+    expect((await client.query({ text: twice }, [41])).rows).toEqual([{ n: 42 }]);
+    expect(await prepared()).toBe((before ?? 0) + 1);
+    // Without parameters (DDL, `select 1`): unnamed, as before.
+    await client.query('select 1');
+    expect(await prepared()).toBe((before ?? 0) + 1);
+  });
+
+  it('stay usable after a statement that fails to parse, or fails while running in a transaction', async () => {
+    await expect(client.query('select $1::int from no_such_table', [1])).rejects.toThrow(/no_such_table/);
+    await client.query('begin');
+    await expect(client.query('select 1 / $1::int as n', [0])).rejects.toThrow(/division by zero/);
+    await client.query('rollback');
+    expect((await client.query('select 1 / $1::int as n', [1])).rows).toEqual([{ n: 1 }]);
+    expect(
+      await client.query('select $1::int from no_such_table', [1]).catch((e: Error) => e.message),
+    ).toMatch(/no_such_table/);
+  });
+
+  it(`prepare at most ${MAX_PER_CONNECTION} texts; past that, statements go unnamed and still answer`, async () => {
+    for (let i = 0; i < MAX_PER_CONNECTION + 20; i++) {
+      const { rows } = await client.query(`select $1::int + ${i} as n`, [1]);
+      expect(rows[0].n).toBe(1 + i);
+    }
+    expect(await prepared()).toBe(MAX_PER_CONNECTION);
+  });
+});
