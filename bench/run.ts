@@ -35,6 +35,8 @@ async function main() {
       only: { type: 'string', default: '' },
       /** Writes a V8 CPU profile of the app to bench/results/profiles (for looking, not for figures). */
       profile: { type: 'boolean', default: false },
+      /** Extra flags for the app's node process, space-separated (to try a V8 setting against the default). */
+      'node-flags': { type: 'string', default: '' },
     },
   });
   const scale = scaleOf(values.scale);
@@ -73,9 +75,12 @@ async function main() {
     port,
     env: { NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn' },
     logFile: path.join(repoRoot, 'bench/results/app.log'),
-    ...(values.profile
-      ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench/results/profiles')}`] }
-      : {}),
+    nodeArgs: [
+      ...values['node-flags'].split(' ').filter(Boolean),
+      ...(values.profile
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench/results/profiles')}`]
+        : []),
+    ],
   });
   const base = app.baseUrl;
   const scenarios: ScenarioResult[] = [];

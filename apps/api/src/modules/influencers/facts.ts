@@ -2,6 +2,7 @@ import { influencerBasicsSchema, normalizeSearchText, tierForFollowers } from '@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
+  type AudienceRow,
   type InfluencerProfileRow,
   influencerProfiles,
   insights,
@@ -23,7 +24,13 @@ export async function lockProfile(tx: Tx, userId: string): Promise<InfluencerPro
   return row;
 }
 
-export function hasBasics(row: InfluencerProfileRow): boolean {
+/** The profile fields a ready profile's basics are judged on. */
+type BasicsFields = Pick<
+  InfluencerProfileRow,
+  'displayName' | 'handle' | 'bio' | 'categories' | 'country' | 'city' | 'languages'
+>;
+
+export function hasBasics(row: BasicsFields): boolean {
   return influencerBasicsSchema.safeParse({
     displayName: row.displayName ?? undefined,
     handle: row.handle ?? undefined,
@@ -35,21 +42,60 @@ export function hasBasics(row: InfluencerProfileRow): boolean {
   }).success;
 }
 
-export async function profileParts(db: Db | Tx, row: InfluencerProfileRow): Promise<ProfileParts> {
-  const [counts] = await db
-    .select({
-      accounts: sql<number>`(select count(*)::int from ${socialAccounts} where ${socialAccounts.userId} = ${row.userId})`,
-      portfolio: sql<number>`(select count(*)::int from ${portfolioItems} where ${portfolioItems.userId} = ${row.userId})`,
-      insights: sql<number>`(select count(*)::int from ${insights} where ${insights.userId} = ${row.userId} and cardinality(${insights.uploadIds}) > 0)`,
-    })
-    .from(sql`(select 1) as one`);
+/** The parts of a ready profile kept in other tables, counted as fields of a select, so they come in
+ * the round trip of whatever else it reads. */
+const partCounts = (userId: string) => ({
+  accounts: sql<number>`(select count(*)::int from ${socialAccounts} where ${socialAccounts.userId} = ${userId})`,
+  portfolio: sql<number>`(select count(*)::int from ${portfolioItems} where ${portfolioItems.userId} = ${userId})`,
+  insights: sql<number>`(select count(*)::int from ${insights} where ${insights.userId} = ${userId} and cardinality(${insights.uploadIds}) > 0)`,
+});
+
+type PartCounts = { accounts: number; portfolio: number; insights: number };
+
+function partsOf(row: BasicsFields & Pick<InfluencerProfileRow, 'audience'>, counts: PartCounts | undefined) {
   return {
     basics: hasBasics(row),
     socialAccounts: counts?.accounts ?? 0,
     audience: row.audience !== null,
     portfolio: counts?.portfolio ?? 0,
     insightsWithScreenshots: counts?.insights ?? 0,
-  };
+  } satisfies ProfileParts;
+}
+
+export async function profileParts(db: Db | Tx, row: InfluencerProfileRow): Promise<ProfileParts> {
+  const [counts] = await db.select(partCounts(row.userId)).from(sql`(select 1) as one`);
+  return partsOf(row, counts);
+}
+
+/** Fields of a select over `influencer_profiles` (left-joined on the user, so a missing profile is a
+ * null `profile`) that tell how ready the user's profile is: for a read that has other work to do in
+ * the same round trip. `readinessOf` turns them into the parts and the audience. */
+export const readinessFields = (userId: string) => ({
+  profile: {
+    userId: influencerProfiles.userId,
+    displayName: influencerProfiles.displayName,
+    handle: influencerProfiles.handle,
+    bio: influencerProfiles.bio,
+    categories: influencerProfiles.categories,
+    country: influencerProfiles.country,
+    city: influencerProfiles.city,
+    languages: influencerProfiles.languages,
+    audience: influencerProfiles.audience,
+  },
+  ...partCounts(userId),
+});
+
+/** The parts of a ready profile and its audience, from `readinessFields`; without a profile nothing is
+ * there (whatever else the user has). */
+export function readinessOf(
+  row: { profile: (BasicsFields & Pick<InfluencerProfileRow, 'audience'>) | null } & PartCounts,
+): { parts: ProfileParts; audience: AudienceRow | null } {
+  if (!row.profile)
+    return {
+      parts: { basics: false, socialAccounts: 0, audience: false, portfolio: 0, insightsWithScreenshots: 0 },
+      audience: null,
+    };
+  return { parts: partsOf(row.profile, row), audience: row.profile.audience };
 }
 
 /** Recomputes what is derived from the profile and its social accounts: tier (from the largest

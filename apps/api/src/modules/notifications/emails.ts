@@ -1,11 +1,11 @@
 import { isServiceNotificationKind, type NotificationKind } from '@bextr/contracts';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { offers, users } from '../../db/schema.ts';
+import { users } from '../../db/schema.ts';
 import { notificationMail } from '../../lib/mail/notification-templates.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { preferencesOf, unsubscribeFor } from './preferences.ts';
-import type { NotificationWithNames } from './service.ts';
+import type { NotificationToTell } from './service.ts';
 
 /** The page of the web app an e-mail's button opens: the business reviews offers on its campaign's
  * review; the influencer talks in the thread (shortlisted, accepted), sees its offers (rejected,
@@ -72,26 +72,15 @@ export function mailRecipients(tx: Tx, userIds: readonly string[]) {
 export async function queueNotificationEmails(
   ctx: { baseUrl: string },
   tx: Tx,
-  rows: readonly NotificationWithNames[],
+  rows: readonly NotificationToTell[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const recipientIds = rows.map((r) => r.notification.userId);
-  const recipients = new Map((await mailRecipients(tx, recipientIds)).map((u) => [u.id, u]));
-  const offerIds = rows.flatMap((r) => (r.notification.offerId ? [r.notification.offerId] : []));
-  const offerFacts = new Map(
-    offerIds.length === 0
-      ? []
-      : (
-          await tx
-            .select({ id: offers.id, conversationId: offers.conversationId, reason: offers.rejectionReason })
-            .from(offers)
-            .where(inArray(offers.id, offerIds))
-        ).map((o) => [o.id, o]),
+  const preferences = await preferencesOf(
+    tx,
+    rows.map((r) => r.notification.userId),
   );
-  const preferences = await preferencesOf(tx, recipientIds);
-  for (const { notification: n, campaignName, actorName } of rows) {
+  for (const { notification: n, campaignName, actorName, recipient: to, offer } of rows) {
     const kind = n.kind as NotificationKind;
-    const to = recipients.get(n.userId);
     const prefs = preferences.get(n.userId);
     if (to?.status !== 'active' || !prefs) continue;
     // What the platform says about the account or a report is always sent, without an unsubscribe
@@ -100,7 +89,6 @@ export async function queueNotificationEmails(
     if (!service && prefs.muted.has(kind)) continue;
     // Every kind is about a campaign but an admin's warning, which is about the account.
     if (!n.campaignId && kind !== 'account_warned') continue;
-    const offer = n.offerId ? offerFacts.get(n.offerId) : undefined;
     const { links, headers } = service
       ? { links: undefined, headers: undefined }
       : unsubscribeFor(ctx.baseUrl, { userId: n.userId, secret: prefs.token }, kind);

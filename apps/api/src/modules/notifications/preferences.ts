@@ -23,13 +23,18 @@ export async function ensurePreferences(db: Db | Tx, userIds: readonly string[])
     .onConflictDoNothing({ target: notificationPreferences.userId });
 }
 
-/** Each user's muted e-mail kinds and unsubscribe token, creating missing rows first. */
+/** Each user's muted e-mail kinds and unsubscribe token, creating missing rows. Rows are made once per
+ * user and read on every notification: read first, and insert (then read again) only when one is
+ * missing, which saves a round trip in the usual case. */
 export async function preferencesOf(db: Db | Tx, userIds: readonly string[]) {
-  await ensurePreferences(db, userIds);
-  const rows = await db
-    .select()
-    .from(notificationPreferences)
-    .where(inArray(notificationPreferences.userId, [...new Set(userIds)]));
+  const ids = [...new Set(userIds)];
+  const read = () =>
+    db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, ids));
+  let rows = await read();
+  if (rows.length < ids.length) {
+    await ensurePreferences(db, ids);
+    rows = await read();
+  }
   return new Map(rows.map((r) => [r.userId, { muted: new Set(r.emailMuted), token: r.unsubscribeToken }]));
 }
 

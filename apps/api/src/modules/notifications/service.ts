@@ -3,8 +3,15 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { businessProfiles, campaigns, influencerProfiles, notifications, users } from '../../db/schema.ts';
-import { publishEvents } from '../../lib/events/publish.ts';
+import {
+  businessProfiles,
+  campaigns,
+  influencerProfiles,
+  notifications,
+  offers,
+  users,
+} from '../../db/schema.ts';
+import { type LiveEventInput, publishEvents } from '../../lib/events/publish.ts';
 import type { UserRow } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { queueNotificationEmails } from './emails.ts';
@@ -26,9 +33,15 @@ export interface NewNotification {
 /** Adds events to users' in-app lists, inside the transaction that made them happen, and in the same
  * transaction tells each recipient: a `notification` live event (the presented notification and the
  * unread count after it) and, unless muted, an e-mail in the recipient's language through the outbox.
- * The caller kicks the outbox after its commit. */
-export async function notify(ctx: { baseUrl: string }, tx: Tx, items: readonly NewNotification[]) {
-  if (items.length === 0) return;
+ * The caller kicks the outbox after its commit. `alsoPublish`: the caller's own live events, published
+ * after the notifications' in the same round trip. */
+export async function notify(
+  ctx: { baseUrl: string },
+  tx: Tx,
+  items: readonly NewNotification[],
+  alsoPublish: readonly LiveEventInput[] = [],
+) {
+  if (items.length === 0) return publishEvents(tx, alsoPublish);
   // Milliseconds (as JS dates carry them), so page cursors built from these times are exact.
   const now = new Date();
   const inserted = await tx
@@ -48,48 +61,71 @@ export async function notify(ctx: { baseUrl: string }, tx: Tx, items: readonly N
     )
     .returning({ id: notifications.id });
   const ids = inserted.map((r) => r.id);
-  const found = await selectNotifications(tx).where(inArray(notifications.id, ids));
+  const found = await selectToTell(tx, ids);
   const rows = ids.flatMap((id) => found.filter((r) => r.notification.id === id));
-  const recipients = [...new Set(items.map((i) => i.userId))];
-  const unread = await tx
-    .select({ userId: notifications.userId, n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(inArray(notifications.userId, recipients), isNull(notifications.readAt)))
-    .groupBy(notifications.userId);
-  const unreadOf = new Map(unread.map((u) => [u.userId, u.n]));
-  await publishEvents(
-    tx,
-    rows.map((row) => ({
+  await publishEvents(tx, [
+    ...rows.map((row) => ({
       userId: row.notification.userId,
       type: 'notification' as const,
-      data: {
-        notification: presentNotification(row),
-        unreadCount: unreadOf.get(row.notification.userId) ?? 0,
-      },
+      data: { notification: presentNotification(row), unreadCount: row.unreadCount },
     })),
-  );
+    ...alsoPublish,
+  ]);
   await queueNotificationEmails(ctx, tx, rows);
 }
 
 const actor = alias(users, 'actor');
+const recipient = alias(users, 'recipient');
 
-/** Notifications with what their sentence needs: the campaign's name and the other side's display
- * name (the influencer's, or the company's; the account name as a fallback — never an e-mail). */
+/** What a notification's sentence needs: the campaign's name and the other side's display name (the
+ * influencer's, or the company's; the account name as a fallback — never an e-mail). */
+const withNames = {
+  notification: notifications,
+  campaignName: campaigns.name,
+  actorName: sql<
+    string | null
+  >`coalesce(${influencerProfiles.displayName}, ${businessProfiles.companyName}, ${actor.name})`,
+};
+
+/** Notifications with their names, for the list. */
 function selectNotifications(db: Db | Tx) {
   return db
-    .select({
-      notification: notifications,
-      campaignName: campaigns.name,
-      actorName: sql<
-        string | null
-      >`coalesce(${influencerProfiles.displayName}, ${businessProfiles.companyName}, ${actor.name})`,
-    })
+    .select(withNames)
     .from(notifications)
     .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .leftJoin(influencerProfiles, eq(influencerProfiles.userId, notifications.actorId))
     .leftJoin(businessProfiles, eq(businessProfiles.userId, notifications.actorId));
 }
+
+/** New notifications with all that telling their recipients needs, in one read (every flow notifies,
+ * inside its transaction, and each round trip costs the app more than the database): the names, the
+ * recipient's unread count after them, and for the e-mail the recipient's address, name, language
+ * and status (suspended accounts get none) and the offer's thread and reason. */
+function selectToTell(tx: Tx, ids: string[]) {
+  return tx
+    .select({
+      ...withNames,
+      unreadCount: sql<number>`(select count(*)::int from ${notifications} as unread
+        where unread.user_id = ${notifications.userId} and unread.read_at is null)`,
+      recipient: {
+        email: recipient.email,
+        name: recipient.name,
+        locale: recipient.locale,
+        status: recipient.status,
+      },
+      offer: { conversationId: offers.conversationId, reason: offers.rejectionReason },
+    })
+    .from(notifications)
+    .leftJoin(recipient, eq(recipient.id, notifications.userId))
+    .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .leftJoin(influencerProfiles, eq(influencerProfiles.userId, notifications.actorId))
+    .leftJoin(businessProfiles, eq(businessProfiles.userId, notifications.actorId))
+    .leftJoin(offers, eq(offers.id, notifications.offerId))
+    .where(inArray(notifications.id, ids));
+}
+export type NotificationToTell = Awaited<ReturnType<typeof selectToTell>>[number];
 export type NotificationWithNames = Awaited<ReturnType<typeof selectNotifications>>[number];
 
 /** The user's own notifications, newest first, with how many are unread. */

@@ -1,6 +1,6 @@
 import type { OfferStatus } from '@bextr/contracts';
 import type { Tx } from '../../db/client.ts';
-import { publishEvents } from '../../lib/events/publish.ts';
+import { type LiveEventInput, publishEvents } from '../../lib/events/publish.ts';
 
 export interface OfferChange {
   offerId: string;
@@ -14,19 +14,21 @@ export interface OfferChange {
 
 /** Tells both sides' open pages that offers changed state, inside the transaction that changed them. */
 export async function publishOfferChanges(tx: Tx, changes: readonly OfferChange[]): Promise<void> {
-  await publishEvents(
-    tx,
-    changes.flatMap((c) => {
-      const data = {
-        offerId: c.offerId,
-        campaignId: c.campaignId,
-        conversationId: c.conversationId,
-        status: c.status,
-      };
-      return [
-        { userId: c.businessId, type: 'offer' as const, data },
-        { userId: c.influencerId, type: 'offer' as const, data },
-      ];
-    }),
-  );
+  await publishEvents(tx, offerChangeEvents(changes));
+}
+
+/** The live events of `publishOfferChanges`, for a caller that publishes them with others (notify). */
+export function offerChangeEvents(changes: readonly OfferChange[]): LiveEventInput[] {
+  return changes.flatMap((c) => {
+    const data = {
+      offerId: c.offerId,
+      campaignId: c.campaignId,
+      conversationId: c.conversationId,
+      status: c.status,
+    };
+    return [
+      { userId: c.businessId, type: 'offer' as const, data },
+      { userId: c.influencerId, type: 'offer' as const, data },
+    ];
+  });
 }

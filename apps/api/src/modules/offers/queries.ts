@@ -1,5 +1,4 @@
-import { liveOfferStatuses } from '@bextr/contracts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
@@ -79,19 +78,3 @@ const visibleOfferQuery = (db: Db, name: string) =>
     .where(and(eq(offers.id, sql.placeholder('id')), offerVisibleTo({ id: sql.placeholder('me') })))
     .limit(1)
     .prepare(name);
-
-/** The influencer's live offer (pending, shortlisted, accepted) on a campaign, if any. */
-export async function findLiveOffer(db: Db | Tx, campaignId: string, influencerId: string) {
-  const [row] = await db
-    .select({ id: offers.id })
-    .from(offers)
-    .where(
-      and(
-        eq(offers.campaignId, campaignId),
-        eq(offers.influencerId, influencerId),
-        inArray(offers.status, [...liveOfferStatuses]),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}

@@ -1,27 +1,18 @@
 import { type Locale, type OfferBody, ruleMessages } from '@bextr/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import {
-  type CampaignRow,
-  campaigns,
-  conversationMembers,
-  conversations,
-  influencerProfiles,
-  invitations,
-  offers,
-} from '../../db/schema.ts';
+import { invitations } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
 import type { UserRow } from '../auth/sessions.ts';
-import { campaignClosedReason, todayUtc } from '../campaigns/policy.ts';
-import { getCampaign } from '../campaigns/service.ts';
-import { profileParts } from '../influencers/facts.ts';
-import { missingParts } from '../influencers/policy.ts';
+import { campaignClosedReason, canView, todayUtc } from '../campaigns/policy.ts';
+import { readinessOf } from '../influencers/facts.ts';
+import { missingParts, type ProfileParts } from '../influencers/policy.ts';
 import { notify } from '../notifications/service.ts';
-import { publishOfferChanges } from './events.ts';
+import { offerChangeEvents } from './events.ts';
 import { audienceFit, sendRefusalReasons } from './policy.ts';
-import { findLiveOffer } from './queries.ts';
+import { type HeldCampaign, holdCampaignForOffer, insertOfferWithThread } from './send-queries.ts';
 
 type FieldError = { path: string; code: string; message: string };
 
@@ -33,11 +24,7 @@ const field = (path: string, code: string, locale: Locale): FieldError => ({
 
 /** 422 unless the influencer may send offers: a ready profile and a verified e-mail. The details say
  * exactly what is missing, so the form can link there. */
-async function assertReadyToSend(db: Db, user: UserRow, locale: Locale) {
-  const [profile] = await db.select().from(influencerProfiles).where(eq(influencerProfiles.userId, user.id));
-  const parts = profile
-    ? await profileParts(db, profile)
-    : { basics: false, socialAccounts: 0, audience: false, portfolio: 0, insightsWithScreenshots: 0 };
+function assertReadyToSend(parts: ProfileParts, user: UserRow, locale: Locale) {
   const missing = missingParts(parts, user.emailVerifiedAt !== null);
   const reasons = sendRefusalReasons(missing);
   if (reasons.length === 0) return;
@@ -49,7 +36,7 @@ async function assertReadyToSend(db: Db, user: UserRow, locale: Locale) {
 
 /** The rules of an offer that depend on its campaign, as field errors in the user's language. */
 export function offerFieldErrors(
-  campaign: CampaignRow,
+  campaign: HeldCampaign,
   body: OfferBody,
   locale: Locale,
   today = todayUtc(),
@@ -101,47 +88,35 @@ async function assertInvitation(tx: Tx, opts: { id: string; campaignId: string; 
  * campaign-specific field rules. In one transaction, holding the campaign row (FOR SHARE: concurrent
  * offers do not wait for each other, but a close or an edit does wait for them): the thread, the
  * offer with its audience-fit snapshot, the business's notification. The partial unique index
- * `offers_live_key` settles a double submit: the loser gets the same 409. */
+ * `offers_live_key` settles a double submit: the loser gets the same 409. Round trips cost the app
+ * more than the database's work here, so they are few: the checks (in their order) read all they need
+ * in one, the thread and the offer are written in one, the offer's live events go with the
+ * notification's. */
 export async function sendOffer(
   ctx: AppContext,
   opts: { user: UserRow; campaignId: string; body: OfferBody; locale: Locale },
 ): Promise<string> {
   const { user, body, locale } = opts;
-  await getCampaign(ctx, { user, id: opts.campaignId });
-  await assertReadyToSend(ctx.db, user, locale);
   try {
     const offerId = await ctx.db.transaction(async (tx) => {
-      const [campaign] = await tx
-        .select()
-        .from(campaigns)
-        .where(eq(campaigns.id, opts.campaignId))
-        .for('share');
-      if (!campaign) throw notFound();
+      const held = await holdCampaignForOffer(tx, opts.campaignId, user.id);
+      if (!held || !canView(user, held.campaign, held.ownerActive)) throw notFound();
+      const readiness = readinessOf(held);
+      assertReadyToSend(readiness.parts, user, locale);
+      const { campaign } = held;
       const closed = campaignClosedReason(campaign);
       if (closed) throw conflict(closed);
-      if (await findLiveOffer(tx, campaign.id, user.id)) throw conflict('ALREADY_OFFERED');
+      if (held.offered) throw conflict('ALREADY_OFFERED');
       const fields = offerFieldErrors(campaign, body, locale);
       if (fields.length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
       if (body.invitationId)
         await assertInvitation(tx, { id: body.invitationId, campaignId: campaign.id, influencerId: user.id });
 
-      const [profile] = await tx
-        .select({ audience: influencerProfiles.audience })
-        .from(influencerProfiles)
-        .where(eq(influencerProfiles.userId, user.id));
       const now = new Date();
-      const [conversation] = await tx
-        .insert(conversations)
-        .values({ businessId: campaign.ownerId, influencerId: user.id, createdAt: now, lastActivityAt: now })
-        .returning({ id: conversations.id });
-      if (!conversation) throw new Error('conversation not inserted');
-      await tx.insert(conversationMembers).values([
-        { conversationId: conversation.id, userId: campaign.ownerId },
-        { conversationId: conversation.id, userId: user.id },
-      ]);
-      const [offer] = await tx
-        .insert(offers)
-        .values({
+      const { offerId, conversationId } = await insertOfferWithThread(tx, {
+        businessId: campaign.ownerId,
+        now,
+        offer: {
           campaignId: campaign.id,
           influencerId: user.id,
           status: 'pending',
@@ -156,34 +131,30 @@ export async function sendOffer(
           currency: 'EUR',
           barterAccepted: campaign.compensationType === 'barter' && body.barterAccepted === true,
           proposedPublishDate: body.proposedPublishDate ?? null,
-          audienceFit: audienceFit(profile?.audience ?? null, campaign.countries),
-          conversationId: conversation.id,
+          audienceFit: audienceFit(readiness.audience, campaign.countries),
           invitationId: body.invitationId ?? null,
           createdAt: now,
           updatedAt: now,
-        })
-        .returning({ id: offers.id });
-      if (!offer) throw new Error('offer not inserted');
-      await notify(ctx, tx, [
-        {
-          userId: campaign.ownerId,
-          kind: 'offer_received',
-          actorId: user.id,
-          campaignId: campaign.id,
-          offerId: offer.id,
         },
-      ]);
-      await publishOfferChanges(tx, [
-        {
-          offerId: offer.id,
-          campaignId: campaign.id,
-          conversationId: conversation.id,
-          status: 'pending',
-          businessId: campaign.ownerId,
-          influencerId: user.id,
-        },
-      ]);
-      return offer.id;
+      });
+      const received = {
+        userId: campaign.ownerId,
+        kind: 'offer_received' as const,
+        actorId: user.id,
+        campaignId: campaign.id,
+        offerId,
+      };
+      const change = {
+        offerId,
+        campaignId: campaign.id,
+        conversationId,
+        status: 'pending' as const,
+        businessId: campaign.ownerId,
+        influencerId: user.id,
+      };
+      // The offer's live events go out with the notification's, in one round trip.
+      await notify(ctx, tx, [received], offerChangeEvents([change]));
+      return offerId;
     });
     ctx.outbox.kick();
     return offerId;
