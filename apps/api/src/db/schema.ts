@@ -39,7 +39,12 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    /** The few accounts that are not active (suspended): discovery leaves their campaigns out with
+     * one hashed list instead of a lookup per matching campaign (decision 018). */
+    index('users_not_active_idx').on(t.id).where(sql`status <> 'active'`),
+  ],
 );
 
 export const sessions = pgTable(

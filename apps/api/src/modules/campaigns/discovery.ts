@@ -1,6 +1,7 @@
 import { type CampaignSearchQuery, searchTerms } from '@bextr/contracts';
-import { type AnyColumn, and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, gte, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
@@ -19,13 +20,16 @@ const isKey = (v: Record<string, unknown>): v is Key => {
 };
 
 /** Open campaigns only: published (spelled as the partial indexes' predicate), deadline not passed,
- * a slot free, and the business not suspended. */
-function openConditions(today: string): SQL[] {
+ * a slot free, and the business not suspended — said as "not one of the accounts that are not
+ * active": a short list (users_not_active_idx) the database hashes once per query, where a join to
+ * `users` looked up the owner of every match (half the query's time at 100k campaigns, decision 018). */
+function openConditions(db: Db, today: string): SQL[] {
+  const notActive = db.select({ id: users.id }).from(users).where(sql`${users.status} <> 'active'`);
   return [
     sql`${campaigns.status} = 'published'`,
     gte(campaigns.applicationDeadline, today),
     sql`${campaigns.slotsFilled} < ${campaigns.slots}`,
-    eq(users.status, 'active'),
+    notInArray(campaigns.ownerId, notActive),
   ];
 }
 
@@ -62,7 +66,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   const after = decodeCursor(query.cursor, isKey);
   if (after && after.s !== sort) throw fieldError('cursor', 'invalid_cursor');
 
-  const where: (SQL | undefined)[] = [...openConditions(todayUtc()), ...filterConditions(query)];
+  const where: (SQL | undefined)[] = [...openConditions(ctx.db, todayUtc()), ...filterConditions(query)];
   if (tsq) where.push(sql`${campaigns.searchVector} @@ ${tsq}`);
 
   let order: SQL[];
@@ -105,7 +109,6 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   const pageIds = ctx.db
     .select({ id: campaigns.id })
     .from(campaigns)
-    .innerJoin(users, eq(users.id, campaigns.ownerId))
     .where(and(...where))
     .orderBy(...order)
     .limit(query.limit + 1)
