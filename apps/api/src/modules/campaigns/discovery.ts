@@ -1,7 +1,20 @@
 import { type CampaignSearchQuery, searchTerms } from '@bextr/contracts';
-import { type AnyColumn, and, asc, desc, eq, gte, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  notInArray,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
@@ -23,50 +36,75 @@ const isKey = (v: Record<string, unknown>): v is Key => {
  * a slot free, and the business not suspended — said as "not one of the accounts that are not
  * active": a short list (users_not_active_idx) the database hashes once per query, where a join to
  * `users` looked up the owner of every match (half the query's time at 100k campaigns, decision 018). */
-function openConditions(db: Db, today: string): SQL[] {
+function openConditions(db: Db, p: Param, today: string): SQL[] {
   const notActive = db.select({ id: users.id }).from(users).where(sql`${users.status} <> 'active'`);
   return [
     sql`${campaigns.status} = 'published'`,
-    gte(campaigns.applicationDeadline, today),
+    gte(campaigns.applicationDeadline, p('today', today)),
     sql`${campaigns.slotsFilled} < ${campaigns.slots}`,
     notInArray(campaigns.ownerId, notActive),
   ];
 }
 
-function filterConditions(q: CampaignSearchQuery): (SQL | undefined)[] {
-  const hasArray = (column: AnyColumn, value: string) => sql`${column} @> array[${value}]::text[]`;
+function filterConditions(q: CampaignSearchQuery, p: Param): (SQL | undefined)[] {
+  const hasArray = (column: AnyColumn, value: Placeholder) => sql`${column} @> array[${value}]::text[]`;
   return [
-    q.category ? eq(campaigns.category, q.category) : undefined,
-    q.network ? hasArray(campaigns.networks, q.network) : undefined,
-    q.tier ? hasArray(campaigns.tiers, q.tier) : undefined,
-    q.compensation ? eq(campaigns.compensationType, q.compensation) : undefined,
+    q.category ? eq(campaigns.category, p('category', q.category)) : undefined,
+    q.network ? hasArray(campaigns.networks, p('network', q.network)) : undefined,
+    q.tier ? hasArray(campaigns.tiers, p('tier', q.tier)) : undefined,
+    q.compensation ? eq(campaigns.compensationType, p('compensation', q.compensation)) : undefined,
     q.minAmount !== undefined
-      ? and(eq(campaigns.compensationType, 'paid'), gte(campaigns.amount, q.minAmount))
+      ? and(eq(campaigns.compensationType, 'paid'), gte(campaigns.amount, p('minAmount', q.minAmount)))
       : undefined,
-    q.country ? sql`(${campaigns.remote} or ${hasArray(campaigns.countries, q.country)})` : undefined,
-    q.language ? hasArray(campaigns.languages, q.language) : undefined,
-    q.deadlineAfter ? gte(campaigns.applicationDeadline, q.deadlineAfter) : undefined,
-    q.businessId ? eq(campaigns.ownerId, q.businessId) : undefined,
+    q.country
+      ? sql`(${campaigns.remote} or ${hasArray(campaigns.countries, p('country', q.country))})`
+      : undefined,
+    q.language ? hasArray(campaigns.languages, p('language', q.language)) : undefined,
+    q.deadlineAfter ? gte(campaigns.applicationDeadline, p('deadlineAfter', q.deadlineAfter)) : undefined,
+    q.businessId ? eq(campaigns.ownerId, p('businessId', q.businessId)) : undefined,
   ];
 }
 
 /** `kava bratis` → `kava:* & bratis:*` over the diacritics-free search vector. */
-function textQuery(q: string | undefined): SQL | null {
+function textQuery(q: string | undefined, p: Param): SQL | null {
   const terms = searchTerms(q ?? '');
   if (terms.length === 0) return null;
-  return sql`to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' & ')})`;
+  return sql`to_tsquery('simple', ${p('tsquery', terms.map((t) => `${t}:*`).join(' & '))})`;
+}
+
+/** A value as a placeholder of the query being built, kept for its run. */
+type Param = (name: string, value: unknown) => Placeholder;
+
+/** The statement names of the query shapes met so far (which filters, which sort, a cursor or not):
+ * each shape is built and prepared once (db/prepared.ts), its values filled in on every search. */
+const shapeNames = new Map<string, string>();
+function shapeName(shape: string): string {
+  let name = shapeNames.get(shape);
+  if (name === undefined) {
+    name = `discovery_${shapeNames.size + 1}`;
+    shapeNames.set(shape, name);
+  }
+  return name;
 }
 
 /** Discovery of open campaigns: full text, filters, one of four sorts, keyset pagination (offset for
  * relevance, whose rank is not a stable key). */
 export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSearchQuery }) {
   const { query } = opts;
-  const tsq = textQuery(query.q);
+  const values: Record<string, unknown> = {};
+  const p: Param = (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  const tsq = textQuery(query.q, p);
   const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? (tsq ? 'relevance' : 'newest'));
   const after = decodeCursor(query.cursor, isKey);
   if (after && after.s !== sort) throw fieldError('cursor', 'invalid_cursor');
 
-  const where: (SQL | undefined)[] = [...openConditions(ctx.db, todayUtc()), ...filterConditions(query)];
+  const where: (SQL | undefined)[] = [
+    ...openConditions(ctx.db, p, todayUtc()),
+    ...filterConditions(query, p),
+  ];
   if (tsq) where.push(sql`${campaigns.searchVector} @@ ${tsq}`);
 
   let order: SQL[];
@@ -80,42 +118,49 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
     ];
     keyOf = () => 0;
     offset = after && 'o' in after ? after.o : 0;
+    p('offset', offset);
   } else if (sort === 'deadline') {
     order = [asc(campaigns.applicationDeadline), asc(campaigns.id)];
     keyOf = (r) => r.campaign.applicationDeadline ?? '';
     if (after && 'k' in after)
       where.push(
-        sql`(${campaigns.applicationDeadline}, ${campaigns.id}) > (${String(after.k)}::date, ${after.id})`,
+        sql`(${campaigns.applicationDeadline}, ${campaigns.id}) > (${p('k', String(after.k))}::date, ${p('id', after.id)})`,
       );
   } else if (sort === 'amount') {
     order = [desc(campaigns.sortAmount), desc(campaigns.id)];
     keyOf = (r) => r.campaign.sortAmount;
     if (after && 'k' in after)
       where.push(
-        sql`(${campaigns.sortAmount}, ${campaigns.id}) < (${Number(after.k)}::integer, ${after.id})`,
+        sql`(${campaigns.sortAmount}, ${campaigns.id}) < (${p('k', Number(after.k))}::integer, ${p('id', after.id)})`,
       );
   } else {
     order = [desc(campaigns.publishedAt), desc(campaigns.id)];
     keyOf = (r) => r.campaign.publishedAt?.toISOString() ?? '';
     if (after && 'k' in after)
       where.push(
-        sql`(${campaigns.publishedAt}, ${campaigns.id}) < (${String(after.k)}::timestamptz, ${after.id})`,
+        sql`(${campaigns.publishedAt}, ${campaigns.id}) < (${p('k', String(after.k))}::timestamptz, ${p('id', after.id)})`,
       );
   }
 
-  // The page's ids first (campaigns and their owners' status only), then the shown columns and the
-  // business's name and logo for those ids alone: the joins for display no longer run for every
-  // match that ranking reads (decision 018). Same order twice; ties end on the id, so it is stable.
-  const pageIds = ctx.db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(query.limit + 1)
-    .offset(offset);
-  const rows = await selectWithBusiness(ctx.db)
-    .where(inArray(campaigns.id, pageIds))
-    .orderBy(...order);
+  // The page's ids first (campaigns only), then the shown columns and the business's name and logo
+  // for those ids alone: the joins for display no longer run for every match that ranking reads
+  // (decision 018). Same order twice; ties end on the id, so it is stable. Built once per shape.
+  const limit = p('limit', query.limit + 1);
+  const shape = `${sort}:${Object.keys(values).join(',')}`;
+  const search = preparedOn(ctx.db, shapeName(shape), (db, name) => {
+    const pageIds = db
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(limit)
+      .offset(sort === 'relevance' ? sql.placeholder('offset') : 0);
+    return selectWithBusiness(db)
+      .where(inArray(campaigns.id, pageIds))
+      .orderBy(...order)
+      .prepare(name);
+  });
+  const rows = await search.execute(values);
   return pageOf(
     rows,
     query.limit,
