@@ -1,6 +1,7 @@
 import type { CampaignOffersQuery, MyOffersQuery, OfferSort } from '@bextr/contracts';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { influencerProfiles, offers } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
 import { isInt32, isIsoTimestamp } from '../../lib/cursor-keys.ts';
@@ -34,54 +35,85 @@ const isKey = (v: Record<string, unknown>): v is Key => {
 
 const followers = sql`coalesce(${influencerProfiles.followers}, 0)`;
 
+/** A value as a placeholder of the page query being built, kept for its run (each shape of the query
+ * — which sort, which filters, a cursor or not — is built once: db/prepared.ts). */
+type Param = (name: string, value: unknown) => Placeholder;
+
 /** `column DESC NULLS LAST, offers.id DESC`, keyset: what comes after (k, id). */
-function afterNullable(column: SQL, k: number | null, id: string, type: 'double precision' | 'integer'): SQL {
-  if (k === null) return sql`(${column} is null and ${offers.id} < ${id})`;
-  const key = sql`${k}::${sql.raw(type)}`;
-  return sql`(${column} is null or ${column} < ${key} or (${column} = ${key} and ${offers.id} < ${id}))`;
+function afterNullable(
+  column: SQL,
+  k: number | null,
+  id: string,
+  type: 'double precision' | 'integer',
+  p: Param,
+): SQL {
+  if (k === null) return sql`(${column} is null and ${offers.id} < ${p('id', id)})`;
+  const key = sql`${p('k', k)}::${sql.raw(type)}`;
+  return sql`(${column} is null or ${column} < ${key} or (${column} = ${key} and ${offers.id} < ${p('id', id)}))`;
 }
 
 interface SortPlan {
   order: SQL[];
   keyOf: (row: OfferWithParties) => string | number | null;
-  after: (k: Key['k'], id: string) => SQL;
+  after: (k: Key['k'], id: string, p: Param) => SQL;
 }
 
 const plans: Record<OfferSort, SortPlan> = {
   newest: {
     order: [sql`${offers.createdAt} desc`, sql`${offers.id} desc`],
     keyOf: (r) => r.offer.createdAt.toISOString(),
-    after: (k, id) => sql`(${offers.createdAt}, ${offers.id}) < (${String(k)}::timestamptz, ${id})`,
+    after: (k, id, p) =>
+      sql`(${offers.createdAt}, ${offers.id}) < (${p('k', String(k))}::timestamptz, ${p('id', id)})`,
   },
   fit: {
     order: [sql`${offers.audienceFit} desc nulls last`, sql`${offers.id} desc`],
     keyOf: (r) => r.offer.audienceFit,
-    after: (k, id) => afterNullable(sql`${offers.audienceFit}`, k as number | null, id, 'double precision'),
+    after: (k, id, p) =>
+      afterNullable(sql`${offers.audienceFit}`, k as number | null, id, 'double precision', p),
   },
   price: {
     order: [sql`${offers.priceAmount} desc nulls last`, sql`${offers.id} desc`],
     keyOf: (r) => r.offer.priceAmount,
-    after: (k, id) => afterNullable(sql`${offers.priceAmount}`, k as number | null, id, 'integer'),
+    after: (k, id, p) => afterNullable(sql`${offers.priceAmount}`, k as number | null, id, 'integer', p),
   },
   followers: {
     order: [sql`${followers} desc`, sql`${offers.id} desc`],
     keyOf: (r) => r.followers,
-    after: (k, id) => sql`(${followers}, ${offers.id}) < (${Number(k)}::bigint, ${id})`,
+    after: (k, id, p) => sql`(${followers}, ${offers.id}) < (${p('k', Number(k))}::bigint, ${p('id', id)})`,
   },
 };
 
-/** One page of rows matching `where`, in `order`. */
-type Fetch = (where: SQL | undefined, order: SQL[], limit: number) => Promise<OfferWithParties[]>;
+/** One page of rows matching `where`, in `order`: a query built once per shape (`name` + the
+ * parameters it takes) and run with `values`. */
+type Fetch = (
+  name: string,
+  where: SQL | undefined,
+  order: SQL[],
+  values: Record<string, unknown>,
+) => Promise<OfferWithParties[]>;
 
 async function page(
   fetch: Fetch,
-  opts: { where: (SQL | undefined)[]; sort: OfferSort; limit: number; cursor?: string | undefined },
+  opts: {
+    name: string;
+    where: (p: Param) => (SQL | undefined)[];
+    sort: OfferSort;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const plan = plans[opts.sort];
   const after = decodeCursor(opts.cursor, isKey);
   if (after && after.s !== opts.sort) throw fieldError('cursor', 'invalid_cursor');
-  const where = [...opts.where, after ? plan.after(after.k, after.id) : undefined];
-  const rows = await fetch(and(...where), plan.order, opts.limit + 1);
+  const values: Record<string, unknown> = {};
+  const p: Param = (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  const where = [...opts.where(p), after ? plan.after(after.k, after.id, p) : undefined];
+  p('limit', opts.limit + 1);
+  const name = `${opts.name}_${opts.sort}_${Object.keys(values).join('_')}`;
+  const rows = await fetch(name, and(...where), plan.order, values);
   const { page: items, nextCursor } = pageOf(rows, opts.limit, (r) => ({
     s: opts.sort,
     k: plan.keyOf(r),
@@ -100,19 +132,24 @@ export async function listCampaignOffers(
   if (!owned) throw notFound();
   const { status, sort, limit, cursor } = opts.query;
   const { campaign, businessName, logoUploadId } = owned;
-  const fetch: Fetch = async (where, order, n) => {
-    const rows = await selectOffersOfCampaign(ctx.db)
-      .where(where)
-      .orderBy(...order)
-      .limit(n);
+  const fetch: Fetch = async (name, where, order, values) => {
+    const query = preparedOn(ctx.db, name, (db, n) =>
+      selectOffersOfCampaign(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(sql.placeholder('limit'))
+        .prepare(n),
+    );
+    const rows = await query.execute(values);
     return rows.map((row) => ({ ...row, campaign, businessName, logoUploadId: logoUploadId ?? null }));
   };
   return page(fetch, {
-    where: [
-      eq(offers.campaignId, owned.campaign.id),
+    name: 'offers_of_campaign',
+    where: (p) => [
+      eq(offers.campaignId, p('campaign', owned.campaign.id)),
       // The campaign is the user's (findOwnedCampaign): offerVisibleTo narrowed to its owner.
       offerShownToOwner(),
-      status ? eq(offers.status, status) : undefined,
+      status ? eq(offers.status, p('status', status)) : undefined,
     ],
     sort: sort ?? 'newest',
     limit,
@@ -123,13 +160,20 @@ export async function listCampaignOffers(
 /** The influencer's own offers, newest first. */
 export async function listMyOffers(ctx: AppContext, opts: { user: UserRow; query: MyOffersQuery }) {
   const { status, limit, cursor } = opts.query;
-  const fetch: Fetch = (where, order, n) =>
-    selectOffers(ctx.db)
-      .where(where)
-      .orderBy(...order)
-      .limit(n);
+  const fetch: Fetch = (name, where, order, values) =>
+    preparedOn(ctx.db, name, (db, n) =>
+      selectOffers(db)
+        .where(where)
+        .orderBy(...order)
+        .limit(sql.placeholder('limit'))
+        .prepare(n),
+    ).execute(values);
   return page(fetch, {
-    where: [eq(offers.influencerId, opts.user.id), status ? eq(offers.status, status) : undefined],
+    name: 'offers_mine',
+    where: (p) => [
+      eq(offers.influencerId, p('me', opts.user.id)),
+      status ? eq(offers.status, p('status', status)) : undefined,
+    ],
     sort: 'newest',
     limit,
     cursor,
