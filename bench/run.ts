@@ -37,6 +37,8 @@ async function main() {
       profile: { type: 'boolean', default: false },
       /** Extra flags for the app's node process, space-separated (to try a V8 setting against the default). */
       'node-flags': { type: 'string', default: '' },
+      /** WEB_CONCURRENCY of the app: `auto` (one worker per core, as in production) or a number. */
+      workers: { type: 'string', default: 'auto' },
     },
   });
   const scale = scaleOf(values.scale);
@@ -68,12 +70,12 @@ async function main() {
   }));
   if (actors.live.length < streamCount) say(`Only ${actors.live.length} stream owners available.`);
   const port = await freePort();
-  say(`Starting the app (production) on port ${port}…`);
+  say(`Starting the app (production, WEB_CONCURRENCY=${values.workers}) on port ${port}…`);
   // bench/results is not in git: a fresh clone has none yet.
   mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
   const app = await startApp({
     port,
-    env: { NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    env: { NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn', WEB_CONCURRENCY: values.workers },
     logFile: path.join(repoRoot, 'bench/results/app.log'),
     nodeArgs: [
       ...values['node-flags'].split(' ').filter(Boolean),
@@ -215,6 +217,7 @@ async function main() {
     postgres,
     scenarios,
     machine: { cpus: cpus().length, loadavg: loadavg().map((n) => Math.round(n * 100) / 100) },
+    webConcurrency: values.workers,
   };
   say('');
   printTable(scenarios);

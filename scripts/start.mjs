@@ -1,6 +1,7 @@
 // `npm start`: build the web app when it is missing or older than its sources, then run the
 // server (which migrates the database and serves web app + API) in this same process, so
-// SIGTERM reaches it directly.
+// SIGTERM reaches it directly — or, with WEB_CONCURRENCY > 1, the primary of that many worker
+// processes (apps/api/src/start.ts decides).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureWebBuild, root } from './web-build.mjs';
@@ -11,4 +12,4 @@ if (!process.argv.includes('--no-web-build')) ensureWebBuild();
 
 const { register } = await import('tsx/esm/api');
 register();
-await import(pathToFileURL(path.join(root, 'apps/api/src/main.ts')).href);
+await import(pathToFileURL(path.join(root, 'apps/api/src/start.ts')).href);

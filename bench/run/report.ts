@@ -9,6 +9,8 @@ export interface Report {
   postgres: string;
   scenarios: ScenarioResult[];
   machine?: { cpus: number; loadavg: number[] };
+  /** The app's WEB_CONCURRENCY (`auto`: one worker per core). */
+  webConcurrency?: string;
 }
 
 export function printTable(scenarios: readonly ScenarioResult[]) {

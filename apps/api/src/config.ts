@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -27,6 +28,18 @@ const trustProxySchema = z
       return z.NEVER;
     }
     return list;
+  });
+
+/** WEB_CONCURRENCY: how many worker processes `npm start` runs (node:cluster, one port); `auto` = one
+ * per CPU (os.availableParallelism()). More than one needs DATABASE_URL (see checkConcurrency). */
+const concurrencySchema = z
+  .string()
+  .trim()
+  .transform((v, c): number => {
+    if (v.toLowerCase() === 'auto') return os.availableParallelism();
+    if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256) return Number(v);
+    c.addIssue({ code: 'custom', message: 'must be a whole number from 1 to 256, or `auto` (one per CPU)' });
+    return z.NEVER;
   });
 
 const envSchema = z.object({
@@ -84,6 +97,8 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Who may tell us the client's address in X-Forwarded-For (see trustProxySchema). */
   TRUST_PROXY: trustProxySchema.optional(),
+  /** Worker processes sharing the port (see concurrencySchema); 1 = the server runs in `npm start`'s process. */
+  WEB_CONCURRENCY: concurrencySchema.default(1),
 });
 
 /** Config's trustProxy as Fastify takes it: a hop count n trusts the n nearest hops (Fastify's own
@@ -122,6 +137,16 @@ function checkS3(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
     issue('S3_SECRET_ACCESS_KEY', 'required with S3_ACCESS_KEY_ID');
   if (!env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)
     issue('S3_ACCESS_KEY_ID', 'required with S3_SECRET_ACCESS_KEY');
+}
+
+/** The embedded database lives in one process: several workers need PostgreSQL. */
+function checkConcurrency(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
+  if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEB_CONCURRENCY'],
+      message: `is ${env.WEB_CONCURRENCY}, but the embedded database (no DATABASE_URL) serves one process only: set DATABASE_URL to a PostgreSQL server, or WEB_CONCURRENCY=1`,
+    });
 }
 
 /** Object storage for uploads; null = files in DATA_DIR/uploads. */
@@ -163,6 +188,8 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     production,
     host: env.HOST,
     port: env.PORT,
+    /** Worker processes `npm start` runs on the port (node:cluster); 1 = no cluster. */
+    webConcurrency: env.WEB_CONCURRENCY,
     dataDir,
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
@@ -205,7 +232,12 @@ function buildConfig(env: z.infer<typeof envSchema>) {
 /** Reads and checks the environment once; on a bad value, says which and stops. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.superRefine(checkS3).safeParse(cleaned);
+  const parsed = envSchema
+    .superRefine((env, ctx) => {
+      checkS3(env, ctx);
+      checkConcurrency(env, ctx);
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);

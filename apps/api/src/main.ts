@@ -4,6 +4,7 @@ import { dataDirWarning, openDatabase } from './db/client.ts';
 import { migrateDatabase, withBootLock } from './db/migrate.ts';
 import { prepareStorageAtBoot } from './modules/uploads/boot-storage.ts';
 import { prepareData } from './seed/boot.ts';
+import { announceReady } from './workers.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -56,13 +57,7 @@ async function main() {
   if (config.s3) void prepareStorage();
   const where =
     config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dir}` : 'PostgreSQL';
-  const banner = [
-    '',
-    `  BeXtr is running at ${address.replace('127.0.0.1', '127.0.0.1')}  (data: ${where})`,
-    ...(accounts.length ? ['', '  Sign in with:', ...accounts.map((l) => `    ${l}`)] : []),
-    '',
-  ].join('\n');
-  process.stdout.write(`${banner}\n`);
+  announceReady({ address, where, accounts });
 }
 
 main().catch((err) => {

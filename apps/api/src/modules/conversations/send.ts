@@ -59,15 +59,15 @@ export async function sendMessage(
         messageId: inserted.id,
         uploadIds: attachmentIds,
       });
+    // The thread's last message and activity ride along with my read marker: one round trip.
+    const touchThread = tx.$with('touch_thread', {}).as(
+      sql`update ${conversations} set
+        last_activity_at = greatest(${conversations.lastActivityAt}, ${now.toISOString()}::timestamptz),
+        last_message_id = ${inserted.id}, last_message_seq = ${inserted.seq}
+        where ${conversations.id} = ${thread.id}`,
+    );
     await tx
-      .update(conversations)
-      .set({
-        lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${now.toISOString()}::timestamptz)`,
-        lastMessageId: inserted.id,
-        lastMessageSeq: inserted.seq,
-      })
-      .where(eq(conversations.id, thread.id));
-    await tx
+      .with(touchThread)
       .update(conversationMembers)
       .set({ readSeq: sql`greatest(${conversationMembers.readSeq}, ${inserted.seq})` })
       .where(and(eq(conversationMembers.conversationId, thread.id), eq(conversationMembers.userId, user.id)));
