@@ -37,8 +37,9 @@ async function main() {
       profile: { type: 'boolean', default: false },
       /** Extra flags for the app's node process, space-separated (to try a V8 setting against the default). */
       'node-flags': { type: 'string', default: '' },
-      /** WEB_CONCURRENCY of the app: `auto` (one worker per core, as in production) or a number. */
-      workers: { type: 'string', default: 'auto' },
+      /** WEB_CONCURRENCY of the app (default 1: on the bench's two cores shared with PostgreSQL, one
+       * process measured better than two — bench/RESULTS.md). */
+      workers: { type: 'string', default: '1' },
     },
   });
   const scale = scaleOf(values.scale);
@@ -168,27 +169,30 @@ async function main() {
       },
     ];
 
+    // Every scenario, writes included, runs 2 s first (JIT, each connection's prepared statements)
+    // outside its measured time.
     const warm = { seconds: 2, connections };
-    const measure = async (s: HttpScenario, warmUp: boolean) => {
+    const measure = async (s: HttpScenario) => {
       if (!wanted(s.name)) return;
-      if (warmUp) await runHttp(base, s, warm);
+      await runHttp(base, s, warm);
       const r = await runHttp(base, s, opts);
       say(`  ${s.name}: ${r.rps} rps, p99 ${r.p99Ms} ms, ${r.errors} errors`);
       scenarios.push(r);
     };
-    for (const s of reads) await measure(s, true);
+    for (const s of reads) await measure(s);
     if (wanted('discovery-sql')) {
       await runSql(url, queries, warm);
       const sql = await runSql(url, queries, opts);
       say(`  discovery-sql: ${sql.rps} rps, p99 ${sql.p99Ms} ms, ${sql.errors} errors`);
       scenarios.push(sql);
     }
-    for (const s of later) await measure(s, true);
-    for (const s of writes) await measure(s, false);
-    const offersSent = scenarios.find((s) => s.name === 'send-offer')?.count ?? 0;
+    for (const s of later) await measure(s);
+    for (const s of writes) await measure(s);
+    // The warm-up's offers use pairs too.
+    const offersSent = (scenarios.find((s) => s.name === 'send-offer')?.count ?? 0) * 1.2;
     if (actors.offerPairs.length < offersSent)
       say(
-        `  (send-offer made ${offersSent} requests over ${actors.offerPairs.length} fresh pairs: repeats fail)`,
+        `  (send-offer made about ${Math.round(offersSent)} requests with its warm-up over ${actors.offerPairs.length} fresh pairs: repeats fail)`,
       );
     if (wanted('live-delivery')) {
       const live = await runLiveDelivery(

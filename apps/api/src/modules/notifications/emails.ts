@@ -75,10 +75,18 @@ export async function queueNotificationEmails(
   rows: readonly NotificationToTell[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const preferences = await preferencesOf(
-    tx,
-    rows.map((r) => r.notification.userId),
+  // The preferences came with the rows; a recipient without a row yet (its first notification) gets
+  // one made and read here.
+  const missing = rows.filter((r) => r.preferences === null).map((r) => r.notification.userId);
+  const made = missing.length > 0 ? await preferencesOf(tx, missing) : new Map();
+  const preferences = new Map(
+    rows.flatMap((r) =>
+      r.preferences
+        ? [[r.notification.userId, { muted: new Set(r.preferences.muted), token: r.preferences.token }]]
+        : [],
+    ),
   );
+  for (const [userId, prefs] of made) preferences.set(userId, prefs);
   for (const { notification: n, campaignName, actorName, recipient: to, offer } of rows) {
     const kind = n.kind as NotificationKind;
     const prefs = preferences.get(n.userId);

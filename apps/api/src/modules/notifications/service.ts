@@ -7,6 +7,7 @@ import {
   businessProfiles,
   campaigns,
   influencerProfiles,
+  notificationPreferences,
   notifications,
   offers,
   users,
@@ -101,7 +102,8 @@ function selectNotifications(db: Db | Tx) {
 /** New notifications with all that telling their recipients needs, in one read (every flow notifies,
  * inside its transaction, and each round trip costs the app more than the database): the names, the
  * recipient's unread count after them, and for the e-mail the recipient's address, name, language
- * and status (suspended accounts get none) and the offer's thread and reason. */
+ * and status (suspended accounts get none), its e-mail preferences, and the offer's thread and
+ * reason. */
 function selectToTell(tx: Tx, ids: string[]) {
   return tx
     .select({
@@ -115,9 +117,15 @@ function selectToTell(tx: Tx, ids: string[]) {
         status: recipient.status,
       },
       offer: { conversationId: offers.conversationId, reason: offers.rejectionReason },
+      // The recipient's e-mail preferences (null until the row is made: queueNotificationEmails).
+      preferences: {
+        muted: notificationPreferences.emailMuted,
+        token: notificationPreferences.unsubscribeToken,
+      },
     })
     .from(notifications)
     .leftJoin(recipient, eq(recipient.id, notifications.userId))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
     .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .leftJoin(influencerProfiles, eq(influencerProfiles.userId, notifications.actorId))
