@@ -10,7 +10,7 @@ export interface Actors {
   bigThreadMemberEmail: string;
   /** Threads to send messages to, each with a different sending influencer. */
   senders: { userId: string; conversationId: string }[];
-  /** Fresh (influencer, open campaign) pairs without an offer yet, with what the body needs: up to ten
+  /** Fresh (influencer, open campaign) pairs without an offer yet, with what the body needs: up to thirty
    * influencers per campaign, every campaign once before any twice (runs in a row on one database
    * each use up a few thousand). */
   offerPairs: { userId: string; campaignId: string; network: string; paid: boolean; amount: number | null }[];
@@ -59,7 +59,7 @@ export async function findActors(
        where p.listed and u.email_verified_at is not null and u.status = 'active'
      ), candidates as (
        select o.*, j, 1 + (o.k * 7919 + j * 104729) % (select count(*) from ready) as r
-       from open o cross join generate_series(0, 9) j
+       from open o cross join generate_series(0, 29) j
      )
      select r.user_id as "userId", o.id as "campaignId", o.network, o.paid, o.amount
      from candidates o join ready r on r.r = o.r
