@@ -80,4 +80,11 @@ export async function generateOffers(client: pg.Client, scale: Scale): Promise<v
      from plan_offers`,
     [scale.businesses],
   );
+  // The app makes a user's e-mail preferences with their first notification: every business that
+  // has been notified has its row (a random unsubscribe secret, unique, as the app's).
+  await q(
+    `insert into notification_preferences (user_id, unsubscribe_token)
+     select user_id, md5(user_id || random()::text) || md5(random()::text)
+     from (select distinct user_id from notifications) n`,
+  );
 }
