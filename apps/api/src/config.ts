@@ -31,12 +31,15 @@ const trustProxySchema = z
   });
 
 /** WEB_CONCURRENCY: how many worker processes `npm start` runs (node:cluster, one port); `auto` = one
- * per CPU (os.availableParallelism()). More than one needs DATABASE_URL (see checkConcurrency). */
+ * per CPU (os.availableParallelism()), at most AUTO_MAX_WORKERS: each worker holds up to 11 database
+ * connections, and PostgreSQL allows 100 by default. More than one needs DATABASE_URL (see
+ * checkConcurrency). */
+export const AUTO_MAX_WORKERS = 8;
 const concurrencySchema = z
   .string()
   .trim()
   .transform((v, c): number => {
-    if (v.toLowerCase() === 'auto') return os.availableParallelism();
+    if (v.toLowerCase() === 'auto') return Math.min(os.availableParallelism(), AUTO_MAX_WORKERS);
     if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256) return Number(v);
     c.addIssue({ code: 'custom', message: 'must be a whole number from 1 to 256, or `auto` (one per CPU)' });
     return z.NEVER;

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { AUTO_MAX_WORKERS, loadConfig } from './config.ts';
 import { startupBanner } from './workers.ts';
 
 const pg = { NODE_ENV: 'test', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/bextr' };
@@ -14,7 +14,9 @@ describe('WEB_CONCURRENCY', () => {
   it('takes a whole number, or `auto` for one worker per CPU', () => {
     expect(loadConfig({ ...pg, WEB_CONCURRENCY: '4' }).webConcurrency).toBe(4);
     expect(loadConfig({ ...pg, WEB_CONCURRENCY: ' 2 ' }).webConcurrency).toBe(2);
-    expect(loadConfig({ ...pg, WEB_CONCURRENCY: 'auto' }).webConcurrency).toBe(os.availableParallelism());
+    expect(loadConfig({ ...pg, WEB_CONCURRENCY: 'auto' }).webConcurrency).toBe(
+      Math.min(os.availableParallelism(), AUTO_MAX_WORKERS),
+    );
     expect(loadConfig({ ...pg, WEB_CONCURRENCY: 'AUTO' }).webConcurrency).toBe(os.availableParallelism());
   });
 

@@ -37,6 +37,22 @@ describe.runIf(inject('testDatabase').kind === 'postgres')("the app's PostgreSQL
     expect(await prepared()).toBe((before ?? 0) + 1);
   });
 
+  it('name by text alone, within the same bounds: a name given by drizzle is replaced, a long value list goes unnamed', async () => {
+    const before = await prepared();
+    await client.query({ text: 'select $1::int * 2 as n', name: 'given_by_caller', values: [2] });
+    const names = (await client.query<{ name: string }>('select name from pg_prepared_statements')).rows.map(
+      (r) => r.name,
+    );
+    expect(names).not.toContain('given_by_caller');
+    expect(await prepared()).toBe((before ?? 0) + 1);
+    const many = Array.from({ length: 65 }, (_, i) => i);
+    const list = many.map((_, i) => `$${i + 1}::int`).join(', ');
+    expect((await client.query(`select array_length(array[${list}], 1) as n`, many)).rows).toEqual([
+      { n: 65 },
+    ]);
+    expect(await prepared()).toBe((before ?? 0) + 1);
+  });
+
   it('stay usable after a statement that fails to parse, or fails while running in a transaction', async () => {
     await expect(client.query('select $1::int from no_such_table', [1])).rejects.toThrow(/no_such_table/);
     await client.query('begin');

@@ -1,13 +1,15 @@
 import type { Db } from './client.ts';
 
 /** Drizzle queries built once per database handle (decision 018). Building the SQL of a wide select
- * costs the app 70–200 µs on every call — as much as running it — so the hottest fixed-shape reads
- * (the session behind every request, an offer read back after a write) are built once with
- * `sql.placeholder`s and `.prepare(name)`d; a call only fills in its values. On PostgreSQL the name is
- * also the server's prepared statement name, so it must be unique to one query text.
+ * costs the app 70–200 µs on every call — as much as running it — so the hottest reads (the session
+ * behind every request, a campaign, an offer, each shape of discovery and of the offer lists) are
+ * built once with `sql.placeholder`s and `.prepare(name)`d; a call only fills in its values. `name`
+ * keys the cache here; on PostgreSQL the server-side name comes from NamingClient, within its bounds.
+ * At most MAX_QUERIES are kept per handle; past that a query is built for each call, as before.
  *
  * Only for queries on the app's handle (`ctx.db`): a transaction is a handle of its own, made afresh
- * each time, so its statements go the usual way (named by `NamingClient` all the same). */
+ * each time, so its statements are built each time (and prepared on the server all the same). */
+const MAX_QUERIES = 500;
 const built = new WeakMap<Db, Map<string, unknown>>();
 
 export function preparedOn<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
@@ -19,7 +21,7 @@ export function preparedOn<T>(db: Db, name: string, build: (db: Db, name: string
   let query = queries.get(name) as T | undefined;
   if (query === undefined) {
     query = build(db, name);
-    queries.set(name, query);
+    if (queries.size < MAX_QUERIES) queries.set(name, query);
   }
   return query;
 }

@@ -75,18 +75,6 @@ function textQuery(q: string | undefined, p: Param): SQL | null {
 /** A value as a placeholder of the query being built, kept for its run. */
 type Param = (name: string, value: unknown) => Placeholder;
 
-/** The statement names of the query shapes met so far (which filters, which sort, a cursor or not):
- * each shape is built and prepared once (db/prepared.ts), its values filled in on every search. */
-const shapeNames = new Map<string, string>();
-function shapeName(shape: string): string {
-  let name = shapeNames.get(shape);
-  if (name === undefined) {
-    name = `discovery_${shapeNames.size + 1}`;
-    shapeNames.set(shape, name);
-  }
-  return name;
-}
-
 /** Discovery of open campaigns: full text, filters, one of four sorts, keyset pagination (offset for
  * relevance, whose rank is not a stable key). */
 export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSearchQuery }) {
@@ -144,10 +132,11 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
 
   // The page's ids first (campaigns only), then the shown columns and the business's name and logo
   // for those ids alone: the joins for display no longer run for every match that ranking reads
-  // (decision 018). Same order twice; ties end on the id, so it is stable. Built once per shape.
+  // (decision 018). Same order twice; ties end on the id, so it is stable.
   const limit = p('limit', query.limit + 1);
   const shape = `${sort}:${Object.keys(values).join(',')}`;
-  const search = preparedOn(ctx.db, shapeName(shape), (db, name) => {
+  // Each shape (which filters, which sort, a cursor or not) is built once (db/prepared.ts).
+  const search = preparedOn(ctx.db, `discovery:${shape}`, (db, name) => {
     const pageIds = db
       .select({ id: campaigns.id })
       .from(campaigns)

@@ -1,5 +1,5 @@
 import { liveOfferStatuses } from '@bextr/contracts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import {
@@ -45,6 +45,22 @@ export async function holdCampaignForOffer(tx: Tx, campaignId: string, influence
     .for('share', { of: campaigns });
   return row ?? null;
 }
+/** Whether the influencer has a live offer (pending, shortlisted, accepted) on the campaign now. */
+export async function hasLiveOffer(tx: Tx, campaignId: string, influencerId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: offers.id })
+    .from(offers)
+    .where(
+      and(
+        eq(offers.campaignId, campaignId),
+        eq(offers.influencerId, influencerId),
+        inArray(offers.status, [...liveOfferStatuses]),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 export type HeldCampaign = NonNullable<Awaited<ReturnType<typeof holdCampaignForOffer>>>['campaign'];
 
 /** Inserts an offer with its thread (the conversation and its two members) in one statement: the

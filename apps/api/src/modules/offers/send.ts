@@ -12,7 +12,12 @@ import { missingParts, type ProfileParts } from '../influencers/policy.ts';
 import { notify } from '../notifications/service.ts';
 import { offerChangeEvents } from './events.ts';
 import { audienceFit, sendRefusalReasons } from './policy.ts';
-import { type HeldCampaign, holdCampaignForOffer, insertOfferWithThread } from './send-queries.ts';
+import {
+  type HeldCampaign,
+  hasLiveOffer,
+  holdCampaignForOffer,
+  insertOfferWithThread,
+} from './send-queries.ts';
 
 type FieldError = { path: string; code: string; message: string };
 
@@ -106,7 +111,10 @@ export async function sendOffer(
       const { campaign } = held;
       const closed = campaignClosedReason(campaign);
       if (closed) throw conflict(closed);
-      if (held.offered) throw conflict('ALREADY_OFFERED');
+      // `offered` was read with the statement's snapshot, taken before any wait for the row lock: a
+      // "yes" is read again (each statement sees what committed before it); a stale "no" meets
+      // offers_live_key at the insert.
+      if (held.offered && (await hasLiveOffer(tx, campaign.id, user.id))) throw conflict('ALREADY_OFFERED');
       const fields = offerFieldErrors(campaign, body, locale);
       if (fields.length > 0) throw new AppError(400, 'VALIDATION_FAILED', { fields });
       if (body.invitationId)
