@@ -11,6 +11,7 @@ import { freePort, productionEnv, tempDir, waitFor } from '../faults/app-process
 import { prepareData, RemoteClient } from '../faults/remote.ts';
 import { openSse } from '../sse.ts';
 import { repoRoot } from './deploy-files.ts';
+import { alive } from './procfs.ts';
 
 // `npm run cluster` as an operator runs it: two BeXtr processes and Debian's nginx on loopback, a
 // database of its own that the script creates. Everything goes through nginx; which process answered
@@ -51,15 +52,6 @@ function descendants(pid: number): number[] {
   };
   walk(pid);
   return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 function describeProcess(pid: number): string {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, productionEnv, tempDir, waitFor } from '../faults/app-process.ts';
 import { repoRoot } from './deploy-files.ts';
 import { call, freshDatabase, signInAt } from './pair.ts';
+import { alive } from './procfs.ts';
 
 // `npm start` with WEB_CONCURRENCY=2 on PostgreSQL: one node:cluster primary and two workers sharing
 // one port. Which worker holds a connection is read from /proc (the socket is among its open files).
@@ -49,15 +50,6 @@ function children(pid: number): number[] {
         return [];
       }
     });
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
