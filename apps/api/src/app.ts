@@ -9,7 +9,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/client.ts';
 import { registerBodyGuards } from './http/body-guards.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
-import { AppError } from './http/errors.ts';
+import { serviceUnavailable } from './http/errors.ts';
 import { logRedactPaths, logSerializers } from './http/log-serializers.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -72,15 +72,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   if (config.logLevel === 'silent') return false;
-  if (config.prettyLogs && process.stdout.isTTY) {
-    return {
-      level: config.logLevel,
-      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
-      serializers: logSerializers,
-      redact: logRedactPaths,
-    };
-  }
-  return { level: config.logLevel, serializers: logSerializers, redact: logRedactPaths };
+  const base = { level: config.logLevel, serializers: logSerializers, redact: logRedactPaths };
+  if (!(config.prettyLogs && process.stdout.isTTY)) return base;
+  const transport = { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } };
+  return { ...base, transport };
 }
 
 export interface BuildAppOptions {
@@ -183,8 +178,7 @@ export async function buildApp(opts: BuildAppOptions) {
   });
   // A new event stream would hold the stop up: the client reconnects (to another process) instead.
   app.addHook('onRequest', async (request) => {
-    if (closing && request.routeOptions.url === '/api/v1/events')
-      throw new AppError(503, 'SERVICE_UNAVAILABLE', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+    if (closing && request.routeOptions.url === '/api/v1/events') throw serviceUnavailable(1);
   });
   await app.register(cookie);
   await registerSecurityHeaders(app, { production: config.production });

@@ -116,16 +116,8 @@ export const configKeys = Object.keys(envSchema.shape) as (keyof typeof envSchem
 /** A partial S3 configuration stops the boot with the variable to fix: half of one would otherwise
  * quietly keep uploads on the local disk of one process. */
 function checkS3(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
-  const set = (
-    [
-      'S3_ENDPOINT',
-      'S3_REGION',
-      'S3_ACCESS_KEY_ID',
-      'S3_SECRET_ACCESS_KEY',
-      'S3_FORCE_PATH_STYLE',
-      'S3_PREFIX',
-    ] as const
-  ).filter((k) => env[k] !== undefined);
+  // Every S3_* setting but the bucket, read off the schema (a new one is covered without a list).
+  const set = configKeys.filter((k) => k.startsWith('S3_') && k !== 'S3_BUCKET' && env[k] !== undefined);
   const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
   if (!env.S3_BUCKET) {
     if (set.length > 0)

@@ -1,3 +1,4 @@
+import { type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 
 /** Drizzle queries built once per database handle (decision 018). Building the SQL of a wide select
@@ -24,4 +25,18 @@ export function preparedOn<T>(db: Db, name: string, build: (db: Db, name: string
     if (queries.size < MAX_QUERIES) queries.set(name, query);
   }
   return query;
+}
+
+/** A value as a placeholder of the query being built, kept for its run. */
+export type Param = (name: string, value: unknown) => Placeholder;
+
+/** Collects a query's values while it is built with placeholders. The names used say its shape
+ * (which filters, a cursor or not), so `shape()` keys the built query in `preparedOn`. */
+export function placeholders() {
+  const values: Record<string, unknown> = {};
+  const p: Param = (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  return { p, values, shape: (prefix: string) => `${prefix}:${Object.keys(values).join(',')}` };
 }

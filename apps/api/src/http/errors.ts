@@ -22,6 +22,14 @@ export const conflict = (code: ErrorCode = 'CONFLICT', details?: unknown) => new
 export const unprocessable = (details?: unknown) => new AppError(422, 'RULE_VIOLATION', details);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(429, 'RATE_LIMITED', { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+/** Not now, try again shortly (a stop in progress, the storage away): 503 with Retry-After. */
+export const serviceUnavailable = (retryAfterSeconds: number) =>
+  new AppError(
+    503,
+    'SERVICE_UNAVAILABLE',
+    { retryAfterSeconds },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 
 /** A field-level validation failure raised by a service (e.g. a common password). */
 export function fieldError(path: string, code: string) {

@@ -48,59 +48,54 @@ export function createMetrics({ database, hub }: MetricsSources): AppMetrics {
     registers,
   });
 
-  const pool = database.pool;
-  if (pool) {
+  /** A gauge read at scrape time: one value, or one per `state` label; null leaves no sample. */
+  type Reading = number | Record<string, number> | null;
+  const gauge = (name: string, help: string, read: () => Reading | Promise<Reading>) =>
     new Gauge({
-      name: 'bextr_db_pool_connections',
-      help: 'PostgreSQL connections in the pool: all open ones, and those idle.',
+      name,
+      help,
       labelNames: ['state'] as const,
       registers,
-      collect() {
-        this.set({ state: 'total' }, pool.totalCount);
-        this.set({ state: 'idle' }, pool.idleCount);
+      async collect() {
+        this.reset();
+        const value = await read();
+        if (typeof value === 'number') this.set(value);
+        else if (value) for (const [state, n] of Object.entries(value)) this.set({ state }, n);
       },
     });
-    new Gauge({
-      name: 'bextr_db_pool_waiting_requests',
-      help: 'Queries waiting for a free pool connection (all connections busy).',
-      registers,
-      collect() {
-        this.set(pool.waitingCount);
-      },
-    });
-  }
 
-  new Gauge({
-    name: 'bextr_outbox_jobs',
-    help:
-      'E-mails waiting in the outbox: pending = not sent yet; retrying = pending after at least one ' +
+  const pool = database.pool;
+  if (pool) {
+    gauge(
+      'bextr_db_pool_connections',
+      'PostgreSQL connections in the pool: all open ones, and those idle.',
+      () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+      }),
+    );
+    gauge(
+      'bextr_db_pool_waiting_requests',
+      'Queries waiting for a free pool connection (all connections busy).',
+      () => pool.waitingCount,
+    );
+  }
+  gauge(
+    'bextr_outbox_jobs',
+    'E-mails waiting in the outbox: pending = not sent yet; retrying = pending after at least one ' +
       'failed attempt. No sample when the database did not answer.',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      this.reset();
-      const counts = await outboxDepth(database).catch(() => null);
-      if (!counts) return;
-      this.set({ state: 'pending' }, counts.pending);
-      this.set({ state: 'retrying' }, counts.retrying);
-    },
-  });
-  new Gauge({
-    name: 'bextr_sse_streams_open',
-    help: 'Live event streams (GET /api/v1/events) open in this process.',
-    registers,
-    collect() {
-      this.set(hub.streamCount);
-    },
-  });
-  new Gauge({
-    name: 'bextr_live_events_listener_connected',
-    help: "1 while this process's LISTEN for live events is connected, else 0 (events do not reach its streams).",
-    registers,
-    collect() {
-      this.set(hub.listening ? 1 : 0);
-    },
-  });
+    () => outboxDepth(database).catch(() => null),
+  );
+  gauge(
+    'bextr_sse_streams_open',
+    'Live event streams (GET /api/v1/events) open in this process.',
+    () => hub.streamCount,
+  );
+  gauge(
+    'bextr_live_events_listener_connected',
+    "1 while this process's LISTEN for live events is connected, else 0 (events do not reach its streams).",
+    () => (hub.listening ? 1 : 0),
+  );
 
   return {
     registry,

@@ -3,6 +3,7 @@ import {
   countRows,
   foreignKeyOrder,
   listForeignKeys,
+  listSequences,
   listTables,
   nonEmptyTables,
   quoteIdent,
@@ -147,12 +148,9 @@ class TableLoader {
 /** Sets every sequence where the source had it, then makes sure none is behind its column (so the
  * next row gets a fresh id even if a dump's sequence state were older than its rows). */
 async function restoreSequences(session: OpsSession, sequences: SequenceState[]) {
+  const present = new Set(await listSequences(session));
   for (const s of sequences) {
-    const [exists] = await session.query<{ present: boolean }>(
-      'select to_regclass($1) is not null as present',
-      [`public.${quoteIdent(s.name)}`],
-    );
-    if (!exists?.present) continue;
+    if (!present.has(s.name)) continue;
     await session.query('select setval($1::regclass, $2::bigint, $3::boolean)', [
       `public.${quoteIdent(s.name)}`,
       s.lastValue,

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { createPrivateDir, type Database, fromPglite, fromPool } from '../db/client.ts';
+import { fromPool, openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { SESSION_SETTINGS } from './dump-format.ts';
 
-export type DatabaseTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget = Parameters<typeof openDatabase>[0];
 
 /** One connection to the configured database, for the export and import commands: every statement
  * runs on it, so a transaction or a cursor spans them. */
@@ -90,9 +90,8 @@ export async function openSession(
     if (opts.mustExist && !existsSync(path.join(target.dir, 'PG_VERSION')))
       throw new Error(`there is no embedded database in ${target.dir} (check DATA_DIR)`);
     assertPgliteIdle(target.dir, opts);
-    createPrivateDir(target.dir);
-    const client = await PGlite.create(target.dir);
-    const database: Database = fromPglite(client);
+    const database = await openDatabase(target);
+    const client = database.pglite as PGlite;
     session = {
       kind: 'pglite',
       label: `embedded database in ${target.dir}`,

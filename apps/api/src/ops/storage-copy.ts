@@ -1,4 +1,4 @@
-import type { Storage } from '../lib/storage.ts';
+import { isUploadFileKey, type Storage } from '../lib/storage.ts';
 
 export interface CopyResult {
   copied: number;
@@ -25,7 +25,7 @@ export async function copyStorage(
 ): Promise<CopyResult> {
   if (!from.list || !to.list) throw new Error('both storages must be listable');
   const present = new Set((await to.list()).map((o) => o.key));
-  const keys = (await from.list()).map((o) => o.key).filter((key) => !key.startsWith('.tmp-'));
+  const keys = (await from.list()).map((o) => o.key).filter(isUploadFileKey);
   opts.onListed?.(keys.length);
   const todo = keys.filter((key) => !present.has(key));
   const result: CopyResult = { copied: 0, skipped: keys.length - todo.length, failed: [] };

@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { preparedOn } from '../../db/prepared.ts';
+import { type Param, placeholders, preparedOn } from '../../db/prepared.ts';
 import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
@@ -72,18 +72,11 @@ function textQuery(q: string | undefined, p: Param): SQL | null {
   return sql`to_tsquery('simple', ${p('tsquery', terms.map((t) => `${t}:*`).join(' & '))})`;
 }
 
-/** A value as a placeholder of the query being built, kept for its run. */
-type Param = (name: string, value: unknown) => Placeholder;
-
 /** Discovery of open campaigns: full text, filters, one of four sorts, keyset pagination (offset for
  * relevance, whose rank is not a stable key). */
 export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSearchQuery }) {
   const { query } = opts;
-  const values: Record<string, unknown> = {};
-  const p: Param = (name, value) => {
-    values[name] = value;
-    return sql.placeholder(name);
-  };
+  const { p, values, shape } = placeholders();
   const tsq = textQuery(query.q, p);
   const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? (tsq ? 'relevance' : 'newest'));
   const after = decodeCursor(query.cursor, isKey);
@@ -134,9 +127,8 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   // for those ids alone: the joins for display no longer run for every match that ranking reads
   // (decision 018). Same order twice; ties end on the id, so it is stable.
   const limit = p('limit', query.limit + 1);
-  const shape = `${sort}:${Object.keys(values).join(',')}`;
   // Each shape (which filters, which sort, a cursor or not) is built once (db/prepared.ts).
-  const search = preparedOn(ctx.db, `discovery:${shape}`, (db, name) => {
+  const search = preparedOn(ctx.db, shape(`discovery:${sort}`), (db, name) => {
     const pageIds = db
       .select({ id: campaigns.id })
       .from(campaigns)

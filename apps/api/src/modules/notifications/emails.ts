@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { notificationMail } from '../../lib/mail/notification-templates.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
-import { preferencesOf, unsubscribeFor } from './preferences.ts';
+import { createdPreferencesOf, unsubscribeFor } from './preferences.ts';
 import type { NotificationToTell } from './service.ts';
 
 /** The page of the web app an e-mail's button opens: the business reviews offers on its campaign's
@@ -78,7 +78,7 @@ export async function queueNotificationEmails(
   // The preferences came with the rows; a recipient without a row yet (its first notification) gets
   // one made and read here.
   const missing = rows.filter((r) => r.preferences === null).map((r) => r.notification.userId);
-  const made = missing.length > 0 ? await preferencesOf(tx, missing) : new Map();
+  const made = missing.length > 0 ? await createdPreferencesOf(tx, missing) : new Map();
   const preferences = new Map(
     rows.flatMap((r) =>
       r.preferences

@@ -28,15 +28,21 @@ export async function ensurePreferences(db: Db | Tx, userIds: readonly string[])
  * missing, which saves a round trip in the usual case. */
 export async function preferencesOf(db: Db | Tx, userIds: readonly string[]) {
   const ids = [...new Set(userIds)];
-  const read = () =>
-    db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, ids));
-  let rows = await read();
-  if (rows.length < ids.length) {
-    await ensurePreferences(db, ids);
-    rows = await read();
-  }
-  return new Map(rows.map((r) => [r.userId, { muted: new Set(r.emailMuted), token: r.unsubscribeToken }]));
+  const rows = await readPreferences(db, ids);
+  return rows.length < ids.length ? createdPreferencesOf(db, ids) : preferenceMap(rows);
 }
+
+/** preferencesOf for users known to have no row yet (a first notification): make, then read. */
+export async function createdPreferencesOf(db: Db | Tx, userIds: readonly string[]) {
+  await ensurePreferences(db, userIds);
+  return preferenceMap(await readPreferences(db, [...new Set(userIds)]));
+}
+
+const readPreferences = (db: Db | Tx, ids: string[]) =>
+  db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, ids));
+
+const preferenceMap = (rows: (typeof notificationPreferences.$inferSelect)[]) =>
+  new Map(rows.map((r) => [r.userId, { muted: new Set(r.emailMuted), token: r.unsubscribeToken }]));
 
 /** The token of one user's unsubscribe link for one kind: `<user id>.<HMAC of the kind under the
  * user's secret>`. A forwarded e-mail lets its reader mute that kind only, not every kind. */

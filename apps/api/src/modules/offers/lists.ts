@@ -1,7 +1,7 @@
 import type { CampaignOffersQuery, MyOffersQuery, OfferSort } from '@bextr/contracts';
-import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { preparedOn } from '../../db/prepared.ts';
+import { type Param, placeholders, preparedOn } from '../../db/prepared.ts';
 import { influencerProfiles, offers } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
 import { isInt32, isIsoTimestamp } from '../../lib/cursor-keys.ts';
@@ -34,10 +34,6 @@ const isKey = (v: Record<string, unknown>): v is Key => {
 };
 
 const followers = sql`coalesce(${influencerProfiles.followers}, 0)`;
-
-/** A value as a placeholder of the page query being built, kept for its run (each shape of the query
- * — which sort, which filters, a cursor or not — is built once: db/prepared.ts). */
-type Param = (name: string, value: unknown) => Placeholder;
 
 /** `column DESC NULLS LAST, offers.id DESC`, keyset: what comes after (k, id). */
 function afterNullable(
@@ -105,15 +101,11 @@ async function page(
   const plan = plans[opts.sort];
   const after = decodeCursor(opts.cursor, isKey);
   if (after && after.s !== opts.sort) throw fieldError('cursor', 'invalid_cursor');
-  const values: Record<string, unknown> = {};
-  const p: Param = (name, value) => {
-    values[name] = value;
-    return sql.placeholder(name);
-  };
+  // Each shape of the query (which sort, which filters, a cursor or not) is built once (db/prepared.ts).
+  const { p, values, shape } = placeholders();
   const where = [...opts.where(p), after ? plan.after(after.k, after.id, p) : undefined];
   p('limit', opts.limit + 1);
-  const name = `${opts.name}_${opts.sort}_${Object.keys(values).join('_')}`;
-  const rows = await fetch(name, and(...where), plan.order, values);
+  const rows = await fetch(shape(`${opts.name}:${opts.sort}`), and(...where), plan.order, values);
   const { page: items, nextCursor } = pageOf(rows, opts.limit, (r) => ({
     s: opts.sort,
     k: plan.keyOf(r),

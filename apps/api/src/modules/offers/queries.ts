@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
@@ -60,21 +60,22 @@ export type OfferWithParties = Awaited<ReturnType<typeof selectOffers>>[number];
 
 /** One offer the actor may see (either side of it), or null: anyone else's is simply not found. */
 export async function findOffer(db: Db | Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
-  const rows = await selectOffers(db)
-    .where(and(eq(offers.id, id), offerVisibleTo(actor)))
-    .limit(1);
+  const rows = await visibleOffer(db, actor.id, id);
   return rows[0] ?? null;
 }
 
 /** findOffer on the app's handle, built once (db/prepared.ts): every offer page and the answer to
  * each offer action read an offer this way, and its six-table select is the widest to build. */
 export async function findVisibleOffer(db: Db, actor: Actor, id: string): Promise<OfferWithParties | null> {
-  const rows = await preparedOn(db, 'offer_visible', visibleOfferQuery).execute({ id, me: actor.id });
+  const query = preparedOn(db, 'offer_visible', (d, name) =>
+    visibleOffer(d, sql.placeholder('me'), sql.placeholder('id')).prepare(name),
+  );
+  const rows = await query.execute({ id, me: actor.id });
   return rows[0] ?? null;
 }
 
-const visibleOfferQuery = (db: Db, name: string) =>
+/** The offer by id if `me` may see it: values, or placeholders for a query built once. */
+const visibleOffer = (db: Db | Tx, me: string | Placeholder, id: string | Placeholder) =>
   selectOffers(db)
-    .where(and(eq(offers.id, sql.placeholder('id')), offerVisibleTo({ id: sql.placeholder('me') })))
-    .limit(1)
-    .prepare(name);
+    .where(and(eq(offers.id, id), offerVisibleTo({ id: me })))
+    .limit(1);

@@ -1,5 +1,5 @@
 import { liveOfferStatuses } from '@bextr/contracts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import {
@@ -35,8 +35,7 @@ export async function holdCampaignForOffer(tx: Tx, campaignId: string, influence
       },
       ownerActive: sql<boolean>`${users.status} = 'active'`,
       ...readinessFields(influencerId),
-      offered: sql<boolean>`exists (select 1 from ${offers} where ${offers.campaignId} = ${campaigns.id}
-        and ${offers.influencerId} = ${influencerId} and ${inArray(offers.status, [...liveOfferStatuses])})`,
+      offered: sql<boolean>`exists (select 1 from ${offers} where ${liveOfferOf(campaigns.id, influencerId)})`,
     })
     .from(campaigns)
     .innerJoin(users, eq(users.id, campaigns.ownerId))
@@ -50,16 +49,18 @@ export async function hasLiveOffer(tx: Tx, campaignId: string, influencerId: str
   const rows = await tx
     .select({ id: offers.id })
     .from(offers)
-    .where(
-      and(
-        eq(offers.campaignId, campaignId),
-        eq(offers.influencerId, influencerId),
-        inArray(offers.status, [...liveOfferStatuses]),
-      ),
-    )
+    .where(liveOfferOf(campaignId, influencerId))
     .limit(1);
   return rows.length > 0;
 }
+
+/** The influencer's live offer (pending, shortlisted, accepted) on a campaign, as a condition. */
+const liveOfferOf = (campaignId: string | AnyColumn, influencerId: string) =>
+  and(
+    eq(offers.campaignId, campaignId),
+    eq(offers.influencerId, influencerId),
+    inArray(offers.status, [...liveOfferStatuses]),
+  );
 
 export type HeldCampaign = NonNullable<Awaited<ReturnType<typeof holdCampaignForOffer>>>['campaign'];
 

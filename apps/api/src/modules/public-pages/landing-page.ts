@@ -1,4 +1,5 @@
 import {
+  influencerPageContent,
   type LandingMockContent,
   type LandingSide,
   type Locale,
@@ -15,8 +16,6 @@ import { escapeHtml as e, localized } from './html.ts';
  * footer — rendered here and made interactive by the web build's small `landing` script (language
  * switch, phone menu, color scheme), not by the React app. Class names (`lp-…`) are styled by
  * apps/web/src/landing/landing.css. Every link into the app is an ordinary navigation. */
-
-const intlTag: Record<Locale, string> = { en: 'en-GB', sk: 'sk-SK' };
 
 const svg = (paths: string) =>
   `<svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${paths}</svg>`;
@@ -120,8 +119,8 @@ ${visual}
 export function renderLandingPage(locale: Locale, stats: PublicStats): string {
   const c = landingContent[locale];
   const chrome = landingChromeContent[locale];
-  const number = new Intl.NumberFormat(intlTag[locale]);
-  const figure = (n: number | null) => (n === null ? e(c.stats.soon) : number.format(n));
+  const { formatNumber } = influencerPageContent[locale];
+  const figure = (n: number | null) => (n === null ? e(c.stats.soon) : formatNumber(n));
   const card = (item: { title: string; text: string }) =>
     `<div class="lp-card lp-small-card"><h3>${e(item.title)}</h3><p>${e(item.text)}</p></div>`;
   const main = `<div class="lp-hero">

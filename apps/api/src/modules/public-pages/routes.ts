@@ -133,24 +133,17 @@ ${urls.join('\n')}
       const locale = pageLocale(request);
       const { meta } = landingContent[locale];
       const stats = await countPublicStats(ctx.db);
-      if (landingTemplate && !request.user) {
-        // The same address answers a signed-in user with the app: caches must keep them apart.
-        return send(reply.header('vary', 'Cookie'), {
-          locale,
-          path: '/',
-          ...meta,
-          body: renderLandingPage(locale, stats),
-          page: { template: landingTemplate, headExtra: landingNoScriptStyle },
-        });
-      }
-      // A signed-in user's answer (it may carry their session's Set-Cookie) stays out of shared caches.
-      const body = renderLandingBody(locale, stats);
+      const visitor = landingTemplate !== null && !request.user;
+      // The same address answers a signed-in user with the app: caches must keep them apart, and a
+      // signed-in user's answer (it may carry their session's Set-Cookie) stays out of shared caches.
       return send(reply.header('vary', 'Cookie'), {
         locale,
         path: '/',
         ...meta,
-        body,
-        cacheControl: 'private, no-cache',
+        body: visitor ? renderLandingPage(locale, stats) : renderLandingBody(locale, stats),
+        ...(landingTemplate && visitor
+          ? { page: { template: landingTemplate, headExtra: landingNoScriptStyle } }
+          : { cacheControl: 'private, no-cache' }),
       });
     });
 
