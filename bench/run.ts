@@ -62,13 +62,15 @@ async function main() {
       throw new Error(`--skip-generate: the database holds ${n} campaigns, not ${scale.name}`);
   }
 
-  const { actors, postgres } = await withClient(url, async (c) => ({
+  const { actors, postgres } = await withClient(url, async (c) => {
     // Rate-limit counters live in the database (decision 019): a run signs in three actors, so runs
     // in a row would meet the sign-in limit of the previous ones. The bench database is the bench's.
-    cleared: await c.query('delete from rate_limits'),
-    actors: await findActors(c, { senders: 2000, pairs: 20_000, streams: streamCount }),
-    postgres: String((await c.query('show server_version')).rows[0].server_version),
-  }));
+    await c.query('delete from rate_limits');
+    return {
+      actors: await findActors(c, { senders: 2000, pairs: 20_000, streams: streamCount }),
+      postgres: String((await c.query('show server_version')).rows[0].server_version),
+    };
+  });
   if (actors.live.length < streamCount) say(`Only ${actors.live.length} stream owners available.`);
   const port = await freePort();
   say(`Starting the app (production, WEB_CONCURRENCY=${values.workers}) on port ${port}…`);

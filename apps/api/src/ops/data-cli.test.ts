@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../test/cli.ts';
 import { freshTarget, type Target, tempDir } from '../test/ops-targets.ts';
 import { openSession } from './session.ts';
 
@@ -13,13 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  * given database settings, and returns its exit code and output. */
 function runCli(args: string[], env: Record<string, string>) {
   const { DATABASE_URL: _, DATA_DIR: __, ...inherited } = process.env;
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'apps/api/src/ops/cli.ts'), ...args],
-      { cwd: root, env: { ...inherited, NODE_ENV: 'test', ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
-    );
+  return runScript(path.join(root, 'apps/api/src/ops/cli.ts'), args, {
+    cwd: root,
+    env: { ...inherited, NODE_ENV: 'test', ...env },
+    timeout: 60_000,
   });
 }
 

@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalStorage } from '../lib/storage.ts';
 import { createS3Storage } from '../lib/storage-s3.ts';
+import { runScript } from '../test/cli.ts';
 import { startS3rver, type TestS3 } from '../test/s3.ts';
 import { copyStorage } from './storage-copy.ts';
 
@@ -71,10 +70,7 @@ describe('storage:copy', () => {
       S3_SECRET_ACCESS_KEY: 'S3RVER',
     };
     const run = (extra: Record<string, string> = {}) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/ops/storage-copy-cli.ts'], {
-        cwd: apiDir,
-        env: { ...env, ...extra },
-      });
+      runScript('src/ops/storage-copy-cli.ts', [], { cwd: apiDir, env: { ...env, ...extra } });
     const { stdout } = await run();
     expect(stdout).toContain(`to s3://${settings.bucket}/bextr/`);
     expect(stdout).toContain(`Found 1 upload files in ${path.join(dataDir, 'uploads')}.`);
@@ -87,17 +83,15 @@ describe('storage:copy', () => {
     }
     // A DATA_DIR without uploads (a wrong one) is refused, not "copied" as nothing.
     const wrong = path.join(dataDir, 'elsewhere');
-    const missing = await run({ DATA_DIR: wrong }).catch(
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    const missing = await run({ DATA_DIR: wrong });
     expect(missing).toMatchObject({ code: 1 });
-    expect((missing as { stderr: string }).stderr).toContain(
+    expect(missing.stderr).toContain(
       `There is no uploads directory at ${path.join(wrong, 'uploads')}: check DATA_DIR`,
     );
-    expect((missing as { stdout: string }).stdout).not.toContain('Copied');
+    expect(missing.stdout).not.toContain('Copied');
     // A partial configuration stops it before anything is read.
-    const partial = await run({ S3_BUCKET: '' }).catch((e: { code: number; stderr: string }) => e);
+    const partial = await run({ S3_BUCKET: '' });
     expect(partial).toMatchObject({ code: 1 });
-    expect((partial as { stderr: string }).stderr).toContain('S3_BUCKET: required when');
+    expect(partial.stderr).toContain('S3_BUCKET: required when');
   }, 60_000);
 });

@@ -34,7 +34,8 @@ export interface TestDatabase {
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-function withDatabase(url: string, name: string): string {
+/** The URL with its database replaced by `name`. */
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(name)}`;
   return u.toString();
@@ -68,7 +69,8 @@ async function openPgliteCopy(template: { dumpFile: string }): Promise<TestDatab
 
 // --- PostgreSQL: migrate a template database, CREATE DATABASE … TEMPLATE it per test file ---
 
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on one connection to `adminUrl` (e.g. the server's `postgres` database), closed after. */
+export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

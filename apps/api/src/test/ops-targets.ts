@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { type App, buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
@@ -10,6 +10,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { quoteIdent } from '../ops/catalog.ts';
 import type { DatabaseTarget } from '../ops/session.ts';
 import { TEST_BASE_URL } from './app.ts';
+import { withAdmin, withDatabase } from './database.ts';
 
 /** For the export/import tests: databases of their own (an embedded one in a directory, and a fresh
  * PostgreSQL database on the test server under `--mode pg`, else another embedded one), and the whole
@@ -24,20 +25,9 @@ export interface Target {
   dispose(): Promise<void>;
 }
 
-function adminUrl(): string {
-  const u = new URL(process.env.TEST_DATABASE_URL as string);
-  u.pathname = '/postgres';
-  return u.toString();
-}
-
 async function asAdmin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  const adminUrl = withDatabase(process.env.TEST_DATABASE_URL as string, 'postgres');
+  await withAdmin(adminUrl, (client) => client.query(statement));
 }
 
 /** Where an import goes: PostgreSQL when the run has a server, else a new embedded database. */
@@ -51,10 +41,8 @@ export async function freshTarget(): Promise<Target> {
   }
   const name = `bextr_test_ops_${randomBytes(5).toString('hex')}`;
   await asAdmin(`create database ${quoteIdent(name)}`);
-  const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = `/${name}`;
   return {
-    target: { kind: 'postgres', url: u.toString() },
+    target: { kind: 'postgres', url: withDatabase(process.env.TEST_DATABASE_URL, name) },
     dispose: () => asAdmin(`drop database if exists ${quoteIdent(name)} with (force)`),
   };
 }

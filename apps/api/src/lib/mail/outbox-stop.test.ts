@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { sleep } from '../../test/faults/app-process.ts';
 import { type EmailJob, enqueueEmail, OutboxWorker } from './outbox.ts';
 
 /** A graceful stop (SIGTERM) lets the e-mail being sent finish and hands the rest of the claimed
@@ -82,13 +83,13 @@ describe('an app that is closing', () => {
         request.on('error', () => resolve());
         request.write('{"email":');
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const closed = t.app.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       const to = `closing-${Date.now()}@test.bextr.eu`;
       await enqueueEmail(t.ctx.db, { to, subject: 'Hi', text: 'Hi', html: '<p>Hi</p>' });
       // Many poll intervals: a worker still polling would have claimed (and sent) it by now.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await sleep(400);
       const rows = (await t.ctx.db.select().from(outbox).where(eq(outbox.status, 'pending'))).filter(
         (r) => (r.payload as EmailJob).to === to,
       );

@@ -2,23 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BASE_URL, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildBusiness, buildInfluencer } from '../../test/factories/users.ts';
-import { createWebShellApp } from '../../test/web-shell.ts';
+import { createWebShellApp, SHELL_HTML } from '../../test/web-shell.ts';
 
 /** A stand-in for the web build's landing.html: its own small script and stylesheet, no app. */
-const LANDING_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="description" content="Generic description" />
-    <title>BeXtr</title>
-    <script type="module" crossorigin src="/assets/landing-test.js"></script>
-    <link rel="stylesheet" crossorigin href="/assets/landing-test.css">
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
+const LANDING_HTML = SHELL_HTML.replace(
+  '    <script type="module" crossorigin src="/assets/index-test.js"></script>\n',
+  '    <script type="module" crossorigin src="/assets/landing-test.js"></script>\n' +
+    '    <link rel="stylesheet" crossorigin href="/assets/landing-test.css">\n',
+);
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Storage } from '../../lib/storage-s3.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { sleep } from '../../test/faults/app-process.ts';
 import { startDeadEndpoint, startS3rver, type TestS3 } from '../../test/s3.ts';
 import { prepareStorageAtBoot } from './boot-storage.ts';
 
@@ -55,7 +56,7 @@ describe('the upload storage at boot', () => {
     const good = createS3Storage(settings);
     const stray = createS3Storage(settings);
     await stray.put('0123456789abcdef.png', Buffer.from('half an upload'));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await sleep(1100);
     expect(await run(good)).toEqual([{ level: 'info', msg: 'stray upload files removed at boot' }]);
     expect(await stray.get('0123456789abcdef.png')).toBeNull();
     stray.close?.();

@@ -15,7 +15,7 @@ describe('stray upload files', () => {
   });
   afterAll(() => t?.close());
 
-  const sweep = () => sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log });
+  const sweep = () => sweepStrayFiles(t.ctx);
   const files = async () => (await readdir(t.config.uploadsDir)).sort();
   const backdate = async (name: string) => {
     const hourAgo = new Date(Date.now() - 3_600_000);
@@ -43,9 +43,7 @@ describe('stray upload files', () => {
       await writeFile(path.join(t.config.uploadsDir, name), 'not an upload');
       await backdate(name);
     }
-    expect(
-      await sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log }, { graceMs: 0 }),
-    ).toBe(0);
+    expect(await sweepStrayFiles(t.ctx, { graceMs: 0 })).toBe(0);
     expect(await files()).toEqual(expect.arrayContaining(foreign));
   });
 
@@ -69,7 +67,7 @@ describe('stray upload files', () => {
       await writeFile(path.join(t.config.uploadsDir, name), 'an image of another database');
       await backdate(name);
     }
-    expect(await sweepStrayFiles({ db: t.ctx.db, storage: t.ctx.storage, log })).toBe(1);
+    expect(await sweepStrayFiles({ ...t.ctx, log })).toBe(1);
     const left = await files();
     expect(left).toEqual(expect.arrayContaining(foreign));
     expect(left).not.toContain('.tmp-fedcba9876543210');

@@ -26,7 +26,7 @@ describe('orphaned upload sweep', () => {
   afterAll(() => t?.close());
 
   const sweep = (over: Partial<Parameters<typeof sweepOrphanUploads>[0]> = {}) =>
-    sweepOrphanUploads({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log, ...over });
+    sweepOrphanUploads({ ...t.ctx, ...over });
   /** Moves uploads' creation two days back, past the 24 h grace period. */
   const age = (...ids: string[]) =>
     t.ctx.db

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser, type TestClient } from '../../test/client.ts';
 import { makeJpegWithGps, makePng, multipart, uploadImage } from '../../test/factories/uploads.ts';
 import { buildBusiness, buildInfluencer } from '../../test/factories/users.ts';
+import { sleep } from '../../test/faults/app-process.ts';
 import { startS3rver, type TestS3 } from '../../test/s3.ts';
 import { sweepOrphanUploads, sweepStrayFiles } from './sweep.ts';
 
@@ -29,7 +30,6 @@ describe('uploads in an S3 bucket', () => {
   const objects = async () => ((await t.ctx.storage.list?.()) ?? []).map((o) => o.key).sort();
   const rowsOf = async (ownerId: string) =>
     (await t.ctx.db.select({ n: count() }).from(uploads).where(eq(uploads.ownerId, ownerId)))[0]?.n ?? 0;
-  const sweepCtx = () => ({ db: t.ctx.db, storage: t.ctx.storage, log: t.ctx.log });
   /** A signed-in GET answered as bytes (the test client decodes bodies as text). */
   const raw = (client: TestClient, url: string) =>
     t.app.inject({
@@ -100,11 +100,11 @@ describe('uploads in an S3 bucket', () => {
     await t.ctx.storage.put('01STRAYstraystra.png', Buffer.from('half an upload'));
     await t.ctx.storage.put('01STRAYstraystra.thumb.webp', Buffer.from('its thumbnail'));
     // Fresh: its upload may still be committing.
-    expect(await sweepStrayFiles(sweepCtx())).toBe(0);
+    expect(await sweepStrayFiles(t.ctx)).toBe(0);
     expect(await objects()).toContain('01STRAYstraystra.png');
     // Past the grace period (S3 keeps write times to the second: wait past one).
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await sweepStrayFiles(sweepCtx(), { graceMs: 0 })).toBe(2);
+    await sleep(1100);
+    expect(await sweepStrayFiles(t.ctx, { graceMs: 0 })).toBe(2);
     const left = await objects();
     expect(left).not.toContain('01STRAYstraystra.png');
     expect(left).not.toContain('01STRAYstraystra.thumb.webp');
@@ -122,8 +122,8 @@ describe('uploads in an S3 bucket', () => {
       // Shaped like an upload but in a "folder" (site/…): not a key of a bucket used without prefix.
       await folder.put('01STRAYstraystra.png', Buffer.from('not BeXtr either'));
       await shared.put('01STRAYstraystra.png', Buffer.from('half an upload'));
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      expect(await sweepStrayFiles({ ...sweepCtx(), storage: shared }, { graceMs: 0 })).toBe(1);
+      await sleep(1100);
+      expect(await sweepStrayFiles({ ...t.ctx, storage: shared }, { graceMs: 0 })).toBe(1);
       expect(await shared.get('01STRAYstraystra.png')).toBeNull();
       for (const key of foreign) expect(await shared.get(key), key).not.toBeNull();
       expect(await folder.get('01STRAYstraystra.png')).not.toBeNull();
@@ -136,8 +136,8 @@ describe('uploads in an S3 bucket', () => {
   it('the orphan sweep deletes an unattached upload with its objects', async () => {
     const { client, user } = await buildInfluencer(t.app);
     const up = await uploadImage(client);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await sweepOrphanUploads(sweepCtx(), { graceMs: 0 })).toBeGreaterThanOrEqual(1);
+    await sleep(20);
+    expect(await sweepOrphanUploads(t.ctx, { graceMs: 0 })).toBeGreaterThanOrEqual(1);
     expect(await rowsOf(user.id)).toBe(0);
     expect(await objects()).not.toContain(`${up.id}.png`);
     expect((await client.get(up.url)).status).toBe(404);

@@ -1,17 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAdmin, withDatabase } from '../database.ts';
 import { buildConversation, newClientId } from '../factories/conversations.ts';
 import { freePort, productionEnv, tempDir, waitFor } from '../faults/app-process.ts';
 import { prepareData, RemoteClient } from '../faults/remote.ts';
 import { openSse } from '../sse.ts';
 import { repoRoot } from './deploy-files.ts';
-import { alive } from './procfs.ts';
+import { alive, cmdline, descendants } from './procfs.ts';
 
 // `npm run cluster` as an operator runs it: two BeXtr processes and Debian's nginx on loopback, a
 // database of its own that the script creates. Everything goes through nginx; which process answered
@@ -19,7 +19,7 @@ import { alive } from './procfs.ts';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bextr_test';
 const dbName = `bextr_cluster_${randomBytes(5).toString('hex')}`;
-const databaseUrl = Object.assign(new URL(SERVER), { pathname: `/${dbName}` }).href;
+const databaseUrl = withDatabase(SERVER, dbName);
 
 let script: ChildProcess;
 let output = '';
@@ -28,35 +28,9 @@ let appPorts: number[] = [];
 let workDir = '';
 let dataDir = '';
 
-/** Every living process below `pid` (from /proc; zombies count as gone). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z') continue;
-      const list = children.get(Number(ppid)) ?? [];
-      list.push(Number(entry));
-      children.set(Number(ppid), list);
-    } catch {
-      // gone while we looked
-    }
-  }
-  const found: number[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      found.push(c);
-      walk(c);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
 function describeProcess(pid: number): string {
   try {
-    return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')}`;
+    return `${pid} ${cmdline(pid)}`;
   } catch {
     return String(pid);
   }
@@ -89,15 +63,7 @@ function postAs(host: string, url: string, body: unknown, origin: string): Promi
   });
 }
 
-async function adminQuery(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string, params: unknown[] = []) => withAdmin(SERVER, (c) => c.query(sql, params));
 
 beforeAll(async () => {
   const [lbPort, a, b] = [await freePort(), await freePort(), await freePort()];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { buildConversation, postMessage } from '../factories/conversations.ts';
-import { tempDir, waitFor } from '../faults/app-process.ts';
+import { sleep, tempDir, waitFor } from '../faults/app-process.ts';
 import { prepareData } from '../faults/remote.ts';
 import { mailHeader, type ReceivedMail, SmtpSink } from '../smtp.ts';
 import { freshDatabase, type Pair, startPair } from './pair.ts';
@@ -132,7 +132,7 @@ describe('jobs done once by two processes', () => {
       remaining,
     );
     // Both processes have had their first look; give a second e-mail the time to show up if one would.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await sleep(3000);
     const to = unread()
       .flatMap((m) => m.to)
       .sort();

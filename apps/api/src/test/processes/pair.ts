@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import pg from 'pg';
+import type pg from 'pg';
+import { withAdmin, withDatabase } from '../database.ts';
 import { type AppProcess, freePort, productionEnv, startApp, tempDir } from '../faults/app-process.ts';
 
 /** The PostgreSQL server the process suites use: the one TEST_DATABASE_URL names (as `npm run test:pg`
@@ -11,21 +12,7 @@ const SERVER_URL = withDatabase(
   'postgres',
 );
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+const admin = <T>(work: (client: pg.Client) => Promise<T>) => withAdmin(SERVER_URL, work);
 
 /** A new, empty database on the local server (`bextr_proc_<random>`), dropped by `drop`. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, productionEnv, tempDir, waitFor } from '../faults/app-process.ts';
 import { repoRoot } from './deploy-files.ts';
 import { call, freshDatabase, signInAt } from './pair.ts';
-import { alive } from './procfs.ts';
+import { alive, children, cmdline } from './procfs.ts';
 
 // `npm start` with WEB_CONCURRENCY=2 on PostgreSQL: one node:cluster primary and two workers sharing
 // one port. Which worker holds a connection is read from /proc (the socket is among its open files).
@@ -36,23 +36,6 @@ function npmStart(env: Record<string, string>): Started {
   );
   return { child, output: () => log, exited };
 }
-
-/** The living (not zombie) children of `pid`, as `ps --ppid` lists them. */
-function children(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .flatMap((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return state !== 'Z' && Number(ppid) === pid ? [Number(entry)] : [];
-      } catch {
-        return [];
-      }
-    });
-}
-
-const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
 
 /** Socket inodes of the established TCP connections to local `port` (/proc/net/tcp), optionally
  * only those from the given client ports. */
