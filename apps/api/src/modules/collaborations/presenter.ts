@@ -46,13 +46,20 @@ export function presentAmendment(c: Pick<CollaborationRow, 'businessId'>, a: Ame
   return {
     id: a.id,
     proposedBy: sideOfUser(c, a.proposedBy) ?? 'business',
-    changes: a.changes as Amendment['changes'],
+    changes: proposedChanges(a.changes as Amendment['changes'] & { dropped?: unknown }),
     note: a.note,
     status: a.status,
     baseVersion: a.baseVersion,
     decidedAt: iso(a.decidedAt),
     createdAt: a.createdAt.toISOString(),
   };
+}
+
+/** What the proposal changes, without what the server keeps beside it (`dropped`: the terms of the
+ * lines it removed, for their history). */
+function proposedChanges(stored: Amendment['changes'] & { dropped?: unknown }): Amendment['changes'] {
+  const { dropped: _kept, ...changes } = stored;
+  return changes;
 }
 
 function parties(row: CollaborationWithParties) {
