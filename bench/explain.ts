@@ -2,7 +2,7 @@
  * app's own functions against the bench database (for docs/decisions/018-performance.md). */
 
 import type { AppContext } from '@bextr/api/src/context.ts';
-import type { Db } from '@bextr/api/src/db/client.ts';
+import { appPoolConfig, type Db } from '@bextr/api/src/db/client.ts';
 import * as schema from '@bextr/api/src/db/schema.ts';
 import { findSessionUser } from '@bextr/api/src/modules/auth/sessions.ts';
 import { searchCampaigns } from '@bextr/api/src/modules/campaigns/discovery.ts';
@@ -19,7 +19,7 @@ import { discoveryQuery } from './run/discovery-sql.ts';
 
 const url = benchDatabaseUrl();
 const only = process.argv[2];
-const pool = new pg.Pool({ connectionString: url, max: 1 });
+const pool = new pg.Pool(appPoolConfig(url, { max: 1, connectionTimeoutMillis: 10_000 }));
 let captured: { text: string; params: unknown[] }[] = [];
 const db = drizzle(pool, {
   schema,

@@ -14,7 +14,7 @@ import { repoRoot, startApp } from './run/app.ts';
 import { captureDiscoverySql, discoveryQuery, runSql } from './run/discovery-sql.ts';
 import { type HttpScenario, rotate, runHttp } from './run/http.ts';
 import { runLiveDelivery } from './run/live.ts';
-import type { ScenarioResult } from './run/measure.ts';
+import { combineRounds, type ScenarioResult } from './run/measure.ts';
 import { freePort } from './run/port.ts';
 import { checkTargets, printTable, printTargets, type Report, writeLatest } from './run/report.ts';
 import { createSessions, signIn } from './run/sessions.ts';
@@ -40,11 +40,15 @@ async function main() {
       /** WEB_CONCURRENCY of the app (default 1: on the bench's two cores shared with PostgreSQL, one
        * process measured better than two — bench/RESULTS.md). */
       workers: { type: 'string', default: '1' },
+      /** discovery and discovery-sql alternate this many times, `--seconds` each: a machine whose speed
+       * drifts during the run (a shared host) then weighs on both sides of their ratio alike. */
+      rounds: { type: 'string', default: '3' },
     },
   });
   const scale = scaleOf(values.scale);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
+  const rounds = Math.max(1, Number(values.rounds));
   const streamCount = Number(values.streams);
   const only = new Set(values.only.split(',').filter(Boolean));
   const wanted = (name: string) => only.size === 0 || only.has(name);
@@ -108,16 +112,14 @@ async function main() {
     const nextPair = rotate(actors.offerPairs);
     const nextWord = rotate(searchWords);
 
-    const reads: HttpScenario[] = [
-      { name: 'health', next: () => ({ path: '/health/live' }) },
-      {
-        name: 'discovery',
-        next: () => ({
-          path: `/api/v1/campaigns?${new URLSearchParams(discoveryQuery(nextWord()))}`,
-          headers: { cookie: influencer },
-        }),
-      },
-    ];
+    const health: HttpScenario = { name: 'health', next: () => ({ path: '/health/live' }) };
+    const discovery: HttpScenario = {
+      name: 'discovery',
+      next: () => ({
+        path: `/api/v1/campaigns?${new URLSearchParams(discoveryQuery(nextWord()))}`,
+        headers: { cookie: influencer },
+      }),
+    };
     const later: HttpScenario[] = [
       {
         name: 'offer-inbox',
@@ -181,13 +183,31 @@ async function main() {
       say(`  ${s.name}: ${r.rps} rps, p99 ${r.p99Ms} ms, ${r.errors} errors`);
       scenarios.push(r);
     };
-    for (const s of reads) await measure(s);
-    if (wanted('discovery-sql')) {
-      await runSql(url, queries, warm);
-      const sql = await runSql(url, queries, opts);
-      say(`  discovery-sql: ${sql.rps} rps, p99 ${sql.p99Ms} ms, ${sql.errors} errors`);
-      scenarios.push(sql);
-    }
+    // The endpoint and its SQL alternate in rounds, so the ratio compares the same stretch of time.
+    const measureDiscovery = async () => {
+      const app = wanted('discovery');
+      const sql = wanted('discovery-sql');
+      if (!app && !sql) return;
+      if (app) await runHttp(base, discovery, warm);
+      if (sql) await runSql(url, queries, warm);
+      const appRounds: ScenarioResult[] = [];
+      const sqlRounds: ScenarioResult[] = [];
+      for (let i = 0; i < rounds; i++) {
+        if (app) appRounds.push(await runHttp(base, discovery, opts));
+        if (sql) sqlRounds.push(await runSql(url, queries, opts));
+        say(
+          `  round ${i + 1}/${rounds}: ${[...appRounds.slice(-1), ...sqlRounds.slice(-1)].map((r) => `${r.name} ${r.rps} rps`).join(', ')}`,
+        );
+      }
+      for (const list of [appRounds, sqlRounds]) {
+        if (list.length === 0) continue;
+        const r = combineRounds(list, seconds);
+        say(`  ${r.name}: ${r.rps} rps, p99 ${r.p99Ms} ms, ${r.errors} errors`);
+        scenarios.push(r);
+      }
+    };
+    await measure(health);
+    await measureDiscovery();
     for (const s of later) await measure(s);
     for (const s of writes) await measure(s);
     // The warm-up's offers use pairs too.

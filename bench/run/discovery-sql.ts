@@ -19,7 +19,7 @@ export const discoveryQuery = (q: string) => ({ q, network: 'instagram', compens
  * the bench database through drizzle with a logger that keeps what it sends — so it cannot drift
  * from the endpoint. */
 export async function captureDiscoverySql(url: string, words: readonly string[]): Promise<CapturedQuery[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = new pg.Pool(appPoolConfig(url, { max: 1, connectionTimeoutMillis: 10_000 }));
   const captured: CapturedQuery[] = [];
   const db = drizzle(pool, {
     schema,
