@@ -14,6 +14,8 @@ const LANDING_HTML = SHELL_HTML.replace(
 let t: TestApp;
 beforeAll(async () => {
   t = await createWebShellApp({ files: { 'landing.html': LANDING_HTML } });
+  // Before the first visit: the figures are then kept for a minute (stats.ts).
+  await buildInfluencer(t.app);
 });
 afterAll(() => t?.close());
 
@@ -38,7 +40,6 @@ describe('the landing page for visitors (decision 020)', () => {
   });
 
   it('holds the whole page — header, figures, both sides, calls to sign up — with its meta tags', async () => {
-    await buildInfluencer(t.app);
     const { text: html } = await visit('/');
     expect(html).toContain('<title>Why BeXtr? Influencer campaigns for businesses and creators</title>');
     expect(html).not.toContain('Generic description');

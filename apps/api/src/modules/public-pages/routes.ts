@@ -33,7 +33,7 @@ import {
   renderInfluencerBody,
   renderLandingBody,
 } from './render.ts';
-import { countPublicStats } from './stats.ts';
+import { publicStatsReader } from './stats.ts';
 
 const pageLocale = (request: FastifyRequest): Locale =>
   (request.query as { lang?: unknown }).lang === 'sk' ? 'sk' : 'en';
@@ -44,11 +44,12 @@ export function publicRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const base = ctx.baseUrl.replace(/\/$/, '');
+    const publicStats = publicStatsReader(ctx.db);
 
     app.get(
       '/api/v1/public/stats',
       { schema: { tags: ['public'], response: { 200: publicStatsSchema } } },
-      async () => countPublicStats(ctx.db),
+      async () => publicStats(),
     );
 
     app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) => {
@@ -132,7 +133,7 @@ ${urls.join('\n')}
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const locale = pageLocale(request);
       const { meta } = landingContent[locale];
-      const stats = await countPublicStats(ctx.db);
+      const stats = await publicStats();
       const visitor = landingTemplate !== null && !request.user;
       // The same address answers a signed-in user with the app: caches must keep them apart, and a
       // signed-in user's answer (it may carry their session's Set-Cookie) stays out of shared caches.
