@@ -2,22 +2,22 @@ import { type Locale, type Role, SIGNED_IN_HINT_COOKIE } from '@bextr/contracts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localeFromAcceptLanguage } from '../lib/i18n.ts';
-import { findSessionUser, type UserRow } from '../modules/auth/sessions.ts';
+import { findSessionUser, type SessionUser } from '../modules/auth/sessions.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    user: UserRow | null;
+    user: SessionUser | null;
     sessionId: string | null;
     /** A sign-in that waits for the second factor: good for `POST /auth/second-factor` only. */
-    pendingSignIn: { sessionId: string; user: UserRow } | null;
+    pendingSignIn: { sessionId: string; user: SessionUser } | null;
     locale: Locale;
   }
 }
 
 /** An admin whose second factor is not on yet: signed in, but refused by every API route except
  * its own account's (/auth/*) and its live stream. */
-const needsSecondFactorSetup = (user: UserRow) => user.role === 'admin' && user.totpEnabledAt === null;
+const needsSecondFactorSetup = (user: SessionUser) => user.role === 'admin' && user.totpEnabledAt === null;
 
 /** Reads the session cookie on every request and settles the language of the answer. */
 export function registerSession(app: FastifyInstance, ctx: AppContext) {
@@ -98,14 +98,14 @@ export function clearSignedInHint(reply: FastifyReply, ctx: AppContext) {
 }
 
 /** The signed-in user, or 401. */
-export function requireUser(request: FastifyRequest): UserRow & { sessionId: string } {
+export function requireUser(request: FastifyRequest): SessionUser & { sessionId: string } {
   if (!request.user || !request.sessionId) throw unauthenticated();
   return Object.assign(request.user, { sessionId: request.sessionId });
 }
 
 /** The signed-in user holding one of the roles, else 401/403 (an admin acts as admin only with
  * a second factor: 403 SECOND_FACTOR_SETUP_REQUIRED until then). */
-export function requireRole(request: FastifyRequest, ...roles: Role[]): UserRow {
+export function requireRole(request: FastifyRequest, ...roles: Role[]): SessionUser {
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw forbidden();
   if (needsSecondFactorSetup(user)) throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');

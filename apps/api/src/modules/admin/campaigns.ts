@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { businessProfiles, campaigns, offers, users } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import {
   createdBefore,
   decodeCursor,
@@ -87,7 +87,7 @@ export async function listCampaigns(ctx: AppContext, query: AdminCampaignListQue
  * decide on them, and resumes the campaign after saving an edit (docs/decisions/015). */
 export async function unpublishCampaign(
   ctx: AppContext,
-  opts: { admin: UserRow; id: string; reason: string },
+  opts: { admin: SessionUser; id: string; reason: string },
 ) {
   const campaign = await ctx.db.transaction(async (tx) => {
     const now = new Date();

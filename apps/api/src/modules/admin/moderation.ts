@@ -5,7 +5,7 @@ import { users } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { reinstatementMail } from '../../lib/mail/account-templates.ts';
 import { enqueueEmail } from '../../lib/mail/outbox.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { notify } from '../notifications/service.ts';
 import { pageUrl } from '../public-pages/html.ts';
 import { recordAudit } from './audit.ts';
@@ -44,14 +44,20 @@ export async function warnUserInTx(
   });
 }
 
-export async function warnUser(ctx: AppContext, opts: { admin: UserRow; userId: string; message: string }) {
+export async function warnUser(
+  ctx: AppContext,
+  opts: { admin: SessionUser; userId: string; message: string },
+) {
   await ctx.db.transaction((tx) =>
     warnUserInTx(tx, { ctx, adminId: opts.admin.id, userId: opts.userId, message: opts.message }),
   );
   ctx.outbox.kick();
 }
 
-export async function suspendUser(ctx: AppContext, opts: { admin: UserRow; userId: string; reason: string }) {
+export async function suspendUser(
+  ctx: AppContext,
+  opts: { admin: SessionUser; userId: string; reason: string },
+) {
   await ctx.db.transaction((tx) =>
     suspendUserInTx(tx, { adminId: opts.admin.id, userId: opts.userId, reason: opts.reason }),
   );
@@ -63,7 +69,7 @@ export async function suspendUser(ctx: AppContext, opts: { admin: UserRow; userI
  * user published shows again as it was (nothing was changed by the suspension). */
 export async function reinstateUser(
   ctx: AppContext,
-  opts: { admin: UserRow; userId: string; reason?: string | undefined },
+  opts: { admin: SessionUser; userId: string; reason?: string | undefined },
 ) {
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx

@@ -1,10 +1,10 @@
 import type { AdminUserAbilities } from '@bextr/contracts';
 import type { CampaignRow } from '../../db/schema.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 
 /** What an admin may do to an account: warn and suspend businesses and influencers (never another
  * admin), suspend only an active one and reinstate only a suspended one. */
-export function userAbilities(user: Pick<UserRow, 'role' | 'status'>): AdminUserAbilities {
+export function userAbilities(user: Pick<SessionUser, 'role' | 'status'>): AdminUserAbilities {
   const member = user.role !== 'admin';
   return {
     warn: member,

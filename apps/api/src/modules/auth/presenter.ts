@@ -1,8 +1,8 @@
 import type { User } from '@bextr/contracts';
-import type { UserRow } from './sessions.ts';
+import type { SessionUser } from './sessions.ts';
 
 /** The signed-in user's own view of their account. */
-export function presentUser(user: UserRow): User {
+export function presentUser(user: SessionUser): User {
   return {
     id: user.id,
     email: user.email,

@@ -9,7 +9,13 @@ import { passwordChangedMail, passwordResetMail, verifyEmailMail } from '../../l
 import { addressKey, limits } from '../../lib/rate-limit.ts';
 import { consumeEmailToken, issueEmailToken } from './email-tokens.ts';
 import { burnPasswordCheck, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
-import { createSession, destroySession, destroyUserSessions, type UserRow } from './sessions.ts';
+import {
+  createSession,
+  destroySession,
+  destroyUserSessions,
+  readUserSecrets,
+  type SessionUser,
+} from './sessions.ts';
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -22,7 +28,7 @@ function findUserByEmail(ctx: AppContext, email: string) {
     .then((rows) => rows[0] ?? null);
 }
 
-async function queueVerificationMail(ctx: AppContext, tx: Tx, user: UserRow) {
+async function queueVerificationMail(ctx: AppContext, tx: Tx, user: SessionUser) {
   const token = await issueEmailToken(tx, user.id, 'verify_email');
   const url = `${ctx.baseUrl}/verify-email?token=${token}`;
   await enqueueEmail(tx, { to: user.email, ...verifyEmailMail(user.locale, user.name, url) });
@@ -130,7 +136,7 @@ export async function verifyEmail(ctx: AppContext, opts: { token: string }) {
   });
 }
 
-export async function resendVerification(ctx: AppContext, opts: { user: UserRow }) {
+export async function resendVerification(ctx: AppContext, opts: { user: SessionUser }) {
   if (opts.user.emailVerifiedAt) throw conflict('EMAIL_ALREADY_VERIFIED');
   await ctx.limiter.hit(limits.resendPerAccount, `resend:${opts.user.id}`);
   await ctx.db.transaction((tx) => queueVerificationMail(ctx, tx, opts.user));
@@ -192,10 +198,11 @@ export async function confirmPasswordReset(
 
 export async function changePassword(
   ctx: AppContext,
-  opts: { user: UserRow; sessionId: string; currentPassword: string; newPassword: string },
+  opts: { user: SessionUser; sessionId: string; currentPassword: string; newPassword: string },
 ) {
   await ctx.limiter.hit(limits.passwordChangePerUser, `password-change:${opts.user.id}`);
-  if (!(await verifyPassword(opts.user.passwordHash, opts.currentPassword))) {
+  const secrets = await readUserSecrets(ctx.db, opts.user.id);
+  if (!secrets || !(await verifyPassword(secrets.passwordHash, opts.currentPassword))) {
     throw new AppError(400, 'WRONG_PASSWORD', {
       fields: [{ path: 'currentPassword', code: 'wrong_password' }],
     });
@@ -212,7 +219,7 @@ export async function changePassword(
   ctx.outbox.kick();
 }
 
-export async function updateMe(ctx: AppContext, opts: { user: UserRow; body: UpdateMeBody }) {
+export async function updateMe(ctx: AppContext, opts: { user: SessionUser; body: UpdateMeBody }) {
   const rows = await ctx.db
     .update(users)
     .set({ ...opts.body, updatedAt: new Date() })

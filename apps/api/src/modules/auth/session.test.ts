@@ -4,6 +4,7 @@ import { users } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildBusiness, buildInfluencer, PASSWORD, signIn, uniqueEmail } from '../../test/factories/users.ts';
+import { createSession, findSessionUser, readUserSecrets } from './sessions.ts';
 
 const LOGIN = '/api/v1/auth/login';
 const LOGOUT = '/api/v1/auth/logout';
@@ -170,6 +171,20 @@ describe('GET /auth/me', () => {
         status: 'active',
       },
     });
+  });
+});
+
+describe('the user a session carries through a request', () => {
+  it('holds no secrets: the password hash and the TOTP secret stay in the database', async () => {
+    const { user } = await buildInfluencer(t.app);
+    const { token } = await createSession(t.ctx.db, { userId: user.id, ttlDays: 1 });
+    const found = await findSessionUser(t.ctx.db, token);
+    expect(found?.user.id).toBe(user.id);
+    expect(found?.user.role).toBe('influencer');
+    expect(Object.keys(found?.user ?? {})).not.toContain('passwordHash');
+    expect(Object.keys(found?.user ?? {})).not.toContain('totpSecret');
+    expect(Object.keys(found?.user ?? {})).not.toContain('totpLastStep');
+    expect((await readUserSecrets(t.ctx.db, user.id))?.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
 import { sessions, users } from '../../db/schema.ts';
@@ -6,8 +6,28 @@ import { newSecret, sha256 } from '../../lib/tokens.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
+/** The user a session carries through a request: every column but the secrets (password hash, TOTP
+ * secret and last step), which the few steps that check them read themselves. */
+export type SessionUser = Omit<UserRow, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
+const {
+  passwordHash: _hash,
+  totpSecret: _secret,
+  totpLastStep: _step,
+  ...sessionUserColumns
+} = getTableColumns(users);
+
 /** How long a password-only sign-in of an admin with a second factor waits for the code. */
 const SECOND_FACTOR_PENDING_MS = 10 * 60_000;
+
+/** The secrets a session does not carry (SessionUser): for the steps that check a password or a
+ * code. Null for an unknown id. */
+export async function readUserSecrets(db: Db | Tx, userId: string) {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash, totpSecret: users.totpSecret })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
 
 /** Creates a session and returns the token for the cookie (only its hash is kept). A pending one
  * (password given, second factor not yet) lives ten minutes and signs nobody in. */
@@ -35,7 +55,7 @@ export async function createSession(
 export async function findSessionUser(
   db: Db,
   token: string,
-): Promise<{ sessionId: string; user: UserRow; expiresAt: Date; secondFactorPending: boolean } | null> {
+): Promise<{ sessionId: string; user: SessionUser; expiresAt: Date; secondFactorPending: boolean } | null> {
   const sessionId = sha256(token);
   const rows = await preparedOn(db, 'session_user', sessionUserQuery).execute({
     id: sessionId,
@@ -50,7 +70,11 @@ export async function findSessionUser(
 /** The lookup behind every signed-in request, built once (db/prepared.ts). */
 const sessionUserQuery = (db: Db, name: string) =>
   db
-    .select({ user: users, expiresAt: sessions.expiresAt, secondFactorPending: sessions.secondFactorPending })
+    .select({
+      user: sessionUserColumns,
+      expiresAt: sessions.expiresAt,
+      secondFactorPending: sessions.secondFactorPending,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { type BusinessProfileRow, businessProfiles, campaigns, users } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { receivedReviews } from '../reviews/queries.ts';
 import { ratingSummary } from '../reviews/rating.ts';
 import { linkSingleUpload } from '../uploads/service.ts';
@@ -19,7 +19,7 @@ export async function findBusinessProfile(db: Db | Tx, userId: string) {
   return rows[0] ?? null;
 }
 
-export async function getBusinessProfile(ctx: AppContext, opts: { user: UserRow }) {
+export async function getBusinessProfile(ctx: AppContext, opts: { user: SessionUser }) {
   return findBusinessProfile(ctx.db, opts.user.id);
 }
 
@@ -27,7 +27,7 @@ export async function getBusinessProfile(ctx: AppContext, opts: { user: UserRow 
  * one of the business's own uploads (else 400); it is linked in upload_links in the same transaction. */
 export async function saveBusinessProfile(
   ctx: AppContext,
-  opts: { user: UserRow; body: BusinessProfileBody },
+  opts: { user: SessionUser; body: BusinessProfileBody },
 ) {
   const { body } = opts;
   const values = {

@@ -13,7 +13,7 @@ import type { Tx } from '../../db/client.ts';
 import { campaigns } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
 import { orFirstWithKey } from '../../http/idempotency.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { findBusinessProfile, missingProfileFields } from '../businesses/service.ts';
 import { expireOpenOffers } from '../offers/service.ts';
 import { linkSingleUpload, unlinkUploads } from '../uploads/service.ts';
@@ -83,7 +83,7 @@ function linkCover(tx: Tx, ownerId: string, campaignId: string, coverUploadId: s
 
 export async function createCampaign(
   ctx: AppContext,
-  opts: { user: UserRow; body: CampaignDraftBody; clientKey?: string | null },
+  opts: { user: SessionUser; body: CampaignDraftBody; clientKey?: string | null },
 ) {
   const now = new Date();
   const values = mergeValues({}, opts.body);
@@ -118,7 +118,7 @@ export async function createCampaign(
 }
 
 /** Any signed-in user may read a non-draft campaign; drafts only their owner. */
-export async function getCampaign(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getCampaign(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const found = await findCampaignById(ctx.db, opts.id);
   if (!found || !canView(opts.user, found.campaign, found.ownerActive)) throw notFound();
   return found;
@@ -126,7 +126,12 @@ export async function getCampaign(ctx: AppContext, opts: { user: UserRow; id: st
 
 export async function listMyCampaigns(
   ctx: AppContext,
-  opts: { user: UserRow; status?: CampaignStatus | undefined; limit: number; cursor?: string | undefined },
+  opts: {
+    user: SessionUser;
+    status?: CampaignStatus | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const after = decodeCursor(opts.cursor, isCreatedKey);
   const rows = await selectWithBusiness(ctx.db)
@@ -151,7 +156,7 @@ export async function listMyCampaigns(
  * and keeps its compensation, tiers and networks while offers are pending; a closed one is final. */
 export async function updateCampaign(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: CampaignDraftBody; locale: Locale },
+  opts: { user: SessionUser; id: string; body: CampaignDraftBody; locale: Locale },
 ) {
   // The row stays locked from the read to the write, so a concurrent edit or transition waits
   // instead of being overwritten with values read before it.
@@ -188,7 +193,7 @@ export async function updateCampaign(
   return getCampaign(ctx, opts);
 }
 
-export async function deleteCampaign(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function deleteCampaign(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const deleted = await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .delete(campaigns)
@@ -207,7 +212,7 @@ export async function deleteCampaign(ctx: AppContext, opts: { user: UserRow; id:
 /** A new draft with the same fields (dates kept: the owner adjusts them before publishing). */
 export async function duplicateCampaign(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; clientKey?: string | null },
+  opts: { user: SessionUser; id: string; clientKey?: string | null },
 ) {
   const found = await findOwnedCampaign(ctx.db, opts.user.id, opts.id);
   if (!found) throw notFound();
@@ -218,7 +223,7 @@ export async function duplicateCampaign(
 
 /** Why this campaign cannot be published (or resumed) now: reasons and field errors in the user's
  * language, the details of the 422. */
-async function publishRefusal(db: Tx, user: UserRow, values: CampaignValues, locale: Locale) {
+async function publishRefusal(db: Tx, user: SessionUser, values: CampaignValues, locale: Locale) {
   const reasons: string[] = [];
   if (!user.emailVerifiedAt) reasons.push('email_unverified');
   const profile = await findBusinessProfile(db, user.id);
@@ -238,7 +243,7 @@ async function publishRefusal(db: Tx, user: UserRow, values: CampaignValues, loc
  * transition starts from, so of two racing calls one wins and the other gets 409. */
 export async function transitionCampaign(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; action: Transition; locale: Locale },
+  opts: { user: SessionUser; id: string; action: Transition; locale: Locale },
 ) {
   const { from, to, publishRules } = transitions[opts.action];
   // Locked from the check to the write: publishing (or resuming) validates exactly the values it

@@ -12,7 +12,7 @@ import {
   collaborations,
 } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { applyChanges, type Line } from './amendment-rules.ts';
 import { settleStatus } from './delivery.ts';
 import { notifyCollaboration, otherSide, publishCollaborationChange } from './events.ts';
@@ -46,7 +46,7 @@ async function touch(tx: Tx, c: CollaborationRow, now: Date) {
  * cancelled or disputed (409), field rules as 400. The other side is told. */
 export async function proposeAmendment(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: AmendmentBody; locale: Locale },
+  opts: { user: SessionUser; id: string; body: AmendmentBody; locale: Locale },
 ): Promise<void> {
   try {
     await ctx.db.transaction(async (tx) => {
@@ -95,7 +95,7 @@ export async function proposeAmendment(
 
 /** The collaboration (locked) and its pending amendment, for an answer to it. 404 for anyone else's
  * collaboration or an amendment of another; 409 once it is no longer pending. */
-async function lockAmendment(tx: Tx, opts: { user: UserRow; id: string; amendmentId: string }) {
+async function lockAmendment(tx: Tx, opts: { user: SessionUser; id: string; amendmentId: string }) {
   const c = await lockCollaboration(tx, opts.user, opts.id);
   if (!c) throw notFound();
   const [a] = await tx
@@ -130,7 +130,7 @@ async function closeAmendment(
  * lines (a retired line keeps its proofs), and settles the collaboration's state. */
 export async function answerAmendment(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; amendmentId: string; action: 'accept' | 'decline'; locale: Locale },
+  opts: { user: SessionUser; id: string; amendmentId: string; action: 'accept' | 'decline'; locale: Locale },
 ) {
   await ctx.db.transaction(async (tx) => {
     const { c, a } = await lockAmendment(tx, opts);
@@ -212,7 +212,7 @@ async function applyLines(
 /** The proposer takes a pending amendment back (the other side: 403). */
 export async function withdrawAmendment(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; amendmentId: string },
+  opts: { user: SessionUser; id: string; amendmentId: string },
 ) {
   await ctx.db.transaction(async (tx) => {
     const { c, a } = await lockAmendment(tx, opts);

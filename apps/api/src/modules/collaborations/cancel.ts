@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { campaigns, collaborations } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { notifyCollaboration, otherSide, publishCollaborationChange } from './events.ts';
 import { isWorking } from './policy.ts';
 import { lockCollaboration } from './queries.ts';
@@ -15,7 +15,7 @@ const working = inArray(collaborations.status, ['active', 'delivered']);
  * side that asked, or any call once completed, cancelled or disputed: 409. */
 export async function cancelCollaboration(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; reason?: string | undefined },
+  opts: { user: SessionUser; id: string; reason?: string | undefined },
 ) {
   await ctx.db.transaction(async (tx) => {
     const c = await lockCollaboration(tx, opts.user, opts.id);
@@ -74,7 +74,7 @@ export async function cancelCollaboration(
 
 /** The side that asked for a cancel takes the request back (nobody asked, or the other side asked:
  * 409). */
-export async function withdrawCancel(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function withdrawCancel(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   await ctx.db.transaction(async (tx) => {
     const c = await lockCollaboration(tx, opts.user, opts.id);
     if (!c) throw notFound();

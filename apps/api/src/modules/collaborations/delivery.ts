@@ -9,7 +9,7 @@ import {
   deliverableProofs,
 } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { linkProofUploads } from '../uploads/service.ts';
 import { notifyCollaboration, publishCollaborationChange } from './events.ts';
 import { type DeliverableAction, deliverableTransitions, isWorking, statusFromLines } from './policy.ts';
@@ -59,7 +59,7 @@ export async function settleStatus(
  * not in a state the action starts from, is a 409. */
 async function lockLine(
   tx: Tx,
-  opts: { user: UserRow; id: string; deliverableId: string; action: DeliverableAction },
+  opts: { user: SessionUser; id: string; deliverableId: string; action: DeliverableAction },
 ) {
   const c = await lockCollaboration(tx, opts.user, opts.id);
   const t = deliverableTransitions[opts.action];
@@ -97,7 +97,7 @@ async function moveLine(tx: Tx, lineId: string, action: DeliverableAction, now: 
  * `delivered`. */
 export async function submitProof(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; deliverableId: string; body: ProofBody },
+  opts: { user: SessionUser; id: string; deliverableId: string; body: ProofBody },
 ) {
   await ctx.db.transaction(async (tx) => {
     const { c, line } = await lockLine(tx, { ...opts, action: 'submit' });
@@ -139,7 +139,7 @@ export async function submitProof(
 export async function decideDeliverable(
   ctx: AppContext,
   opts: {
-    user: UserRow;
+    user: SessionUser;
     id: string;
     deliverableId: string;
     action: 'approve' | 'requestChanges';

@@ -4,14 +4,14 @@ import type { AppContext } from '../../context.ts';
 import { collaborations } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { presentCollaboration } from './presenter.ts';
 import { findCollaboration, loadAmendments, loadLines, selectCollaborations } from './queries.ts';
 
 /** A collaboration for either of its sides, presented; 404 for anyone else (admins included: they
  * read it through the report about it). */
-export async function getCollaboration(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getCollaboration(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const row = await findCollaboration(ctx.db, opts.user, opts.id);
   if (!row) throw notFound();
   const [lines, amendmentRows] = await Promise.all([
@@ -28,7 +28,7 @@ const isKey = (v: Record<string, unknown>): v is Key => isIsoTimestamp(v.u) && t
  * activity first, keyset-paged on (updated_at, id); optionally those of one thread or in one state. */
 export async function listCollaborations(
   ctx: AppContext,
-  opts: { user: UserRow; query: CollaborationListQuery },
+  opts: { user: SessionUser; query: CollaborationListQuery },
 ) {
   const { user, query } = opts;
   // The viewer's own side (not either side): each matches one per-side index in list order.

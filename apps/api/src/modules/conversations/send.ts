@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { conversationMembers, conversations, type MessageRow, messages } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { publishEvents } from '../../lib/events/publish.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { linkMessageUploads } from '../uploads/service.ts';
 import { isMember, otherMemberOf, sendMessageLimit } from './policy.ts';
 import { presentMessage } from './presenter.ts';
@@ -15,7 +15,7 @@ import { presentMessage } from './presenter.ts';
  * (taken after the lock) follows commit order; it does not block foreign-key checks (FOR KEY SHARE)
  * of rows pointing at the thread. Nothing locks a campaign row after a thread, so the offers' lock
  * order (campaign, then the rest) is kept. */
-async function lockThread(tx: Tx, user: UserRow, id: string) {
+async function lockThread(tx: Tx, user: SessionUser, id: string) {
   const [row] = await tx.select().from(conversations).where(eq(conversations.id, id)).for('no key update');
   return row && isMember(user, row) ? row : null;
 }
@@ -27,7 +27,7 @@ async function lockThread(tx: Tx, user: UserRow, id: string) {
  * activity, my read marker moved to my message, and a `message` live event to both members. */
 export async function sendMessage(
   ctx: AppContext,
-  opts: { user: UserRow; conversationId: string; body: MessageBody },
+  opts: { user: SessionUser; conversationId: string; body: MessageBody },
 ): Promise<MessageRow> {
   const { user } = opts;
   await ctx.limiter.hit(sendMessageLimit, `message:${user.id}`);

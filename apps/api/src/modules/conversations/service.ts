@@ -5,7 +5,7 @@ import { conversationMembers, conversations, messages } from '../../db/schema.ts
 import { notFound } from '../../http/errors.ts';
 import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import { publishEvents } from '../../lib/events/publish.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { otherMemberOf, ownSideColumn } from './policy.ts';
 import { countUnread, findConversation, findMembership, selectConversations } from './queries.ts';
@@ -21,7 +21,7 @@ const isSeqKey = (v: Record<string, unknown>): v is SeqKey =>
  * part in none. */
 export async function listConversations(
   ctx: AppContext,
-  opts: { user: UserRow; limit: number; cursor?: string | undefined },
+  opts: { user: SessionUser; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(opts.cursor, isActivityKey);
   const side = ownSideColumn(opts.user);
@@ -46,7 +46,7 @@ export async function listConversations(
 }
 
 /** One of my threads; anyone else's is 404. */
-export async function getConversation(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getConversation(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const found = await findConversation(ctx.db, opts.user, opts.id);
   if (!found) throw notFound();
   return found;
@@ -55,7 +55,7 @@ export async function getConversation(ctx: AppContext, opts: { user: UserRow; id
 /** The messages of one of my threads, newest first, paged by their seq (commit order). */
 export async function listMessages(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; limit: number; cursor?: string | undefined },
+  opts: { user: SessionUser; id: string; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(opts.cursor, isSeqKey);
   if (!(await findMembership(ctx.db, opts.user, opts.id))) throw notFound();
@@ -73,7 +73,7 @@ export async function listMessages(
  * is not mine. Answers my unread count there and in total. */
 export async function markConversationRead(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: ConversationReadBody },
+  opts: { user: SessionUser; id: string; body: ConversationReadBody },
 ) {
   const { user } = opts;
   return ctx.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { liveEvents } from '../../db/schema.ts';
 import { OUT_OF_ORDER_SLACK_MS } from '../../lib/events/hub.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { SseStream } from './stream.ts';
 
 /** The most missed events one connection replays; past it the stream ends right after them, and the
@@ -19,7 +19,7 @@ const LATE_LIMIT = 200;
  * before it, and the client drops ids it has seen. */
 export async function openEventStream(
   ctx: AppContext,
-  opts: { user: UserRow; sessionId: string; reply: FastifyReply; lastEventId: number | null },
+  opts: { user: SessionUser; sessionId: string; reply: FastifyReply; lastEventId: number | null },
 ): Promise<void> {
   const { user, reply } = opts;
   let unsubscribe = () => {};

@@ -13,7 +13,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { faqEntries } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { recordAudit } from '../admin/audit.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 
 const inOrder = [asc(faqEntries.position), asc(faqEntries.createdAt), asc(faqEntries.id)];
 const groupRank = (group: FaqGroup) => faqGroups.indexOf(group);
@@ -76,7 +76,7 @@ export async function insertEntryLast(
 /** The audit entry of an admin's change to an entry: what it is about, never the whole text. */
 const entryAudit = (
   action: 'faq.entry_create' | 'faq.entry_update' | 'faq.entry_delete',
-  admin: UserRow,
+  admin: SessionUser,
   entry: Pick<FaqEntryRow, 'id' | 'locale' | 'group'>,
   details: Record<string, unknown> = {},
 ) => ({
@@ -87,7 +87,7 @@ const entryAudit = (
   details: { locale: entry.locale, group: entry.group, ...details },
 });
 
-export function createEntry(ctx: AppContext, opts: { body: FaqEntryCreateBody; admin: UserRow }) {
+export function createEntry(ctx: AppContext, opts: { body: FaqEntryCreateBody; admin: SessionUser }) {
   return ctx.db.transaction(async (tx) => {
     const entry = await insertEntryLast(tx, opts.body);
     await recordAudit(tx, entryAudit('faq.entry_create', opts.admin, entry));
@@ -98,7 +98,7 @@ export function createEntry(ctx: AppContext, opts: { body: FaqEntryCreateBody; a
 /** Edits an entry; a new `position` (or group) moves it there and renumbers its group. */
 export async function updateEntry(
   ctx: AppContext,
-  opts: { id: string; body: FaqEntryUpdateBody; admin: UserRow },
+  opts: { id: string; body: FaqEntryUpdateBody; admin: SessionUser },
 ) {
   const { position, ...fields } = opts.body;
   return ctx.db.transaction(async (tx) => {
@@ -135,7 +135,7 @@ export async function updateEntry(
   });
 }
 
-export async function deleteEntry(ctx: AppContext, opts: { id: string; admin: UserRow }) {
+export async function deleteEntry(ctx: AppContext, opts: { id: string; admin: SessionUser }) {
   await ctx.db.transaction(async (tx) => {
     const [deleted] = await tx.delete(faqEntries).where(eq(faqEntries.id, opts.id)).returning();
     if (!deleted) throw notFound();

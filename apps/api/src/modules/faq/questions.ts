@@ -9,7 +9,7 @@ import { enqueueEmail } from '../../lib/mail/outbox.ts';
 import { faqAnswerMail } from '../../lib/mail/templates.ts';
 import { addressKey, type LimitRule } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../admin/audit.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { insertEntryLast } from './entries.ts';
 import { presentQuestion } from './presenter.ts';
@@ -143,7 +143,7 @@ async function findStateConflict(ctx: AppContext, id: string): Promise<never> {
  * queued in the same transaction as the answer), and publishes the question with its answer in one or both languages when asked to. */
 export async function answerQuestion(
   ctx: AppContext,
-  opts: { id: string; admin: UserRow; body: FaqAnswerBody },
+  opts: { id: string; admin: SessionUser; body: FaqAnswerBody },
 ) {
   const { body } = opts;
   const result = await ctx.db.transaction(async (tx) => {
@@ -199,7 +199,7 @@ export async function answerQuestion(
   return presentQuestion(result.question, result.askers, result.published);
 }
 
-export async function dismissQuestion(ctx: AppContext, opts: { id: string; admin: UserRow }) {
+export async function dismissQuestion(ctx: AppContext, opts: { id: string; admin: SessionUser }) {
   const question = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(faqQuestions)

@@ -13,7 +13,7 @@ import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { insights, portfolioItems, socialAccounts } from '../../db/schema.ts';
 import { AppError, conflict, fieldError, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { linkUploads, unlinkUploads } from '../uploads/service.ts';
 import { lockProfile, refreshProfileFacts } from './facts.ts';
 
@@ -27,7 +27,11 @@ type ImageVia = 'portfolio' | 'insight';
 
 /** Runs a change of one influencer's sub-resources in a transaction holding the profile's lock, then
  * brings the derived facts (tier, totals, readiness) in step before committing. */
-async function changeProfile<T>(ctx: AppContext, user: UserRow, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function changeProfile<T>(
+  ctx: AppContext,
+  user: SessionUser,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   try {
     return await ctx.db.transaction(async (tx) => {
       await lockProfile(tx, user.id);
@@ -42,11 +46,11 @@ async function changeProfile<T>(ctx: AppContext, user: UserRow, work: (tx: Tx) =
 }
 
 /** The item with this id, only when it is the user's: another's is not found, and never changed. */
-const owned = (table: ItemTable, user: UserRow, id: string) =>
+const owned = (table: ItemTable, user: SessionUser, id: string) =>
   and(eq(table.id, id), eq(table.userId, user.id));
 
 /** Points the item's images at `uploadIds`, which must be the user's own uploads (else 400). */
-const linkImages = (tx: Tx, user: UserRow, via: ImageVia, viaId: string, uploadIds: string[]) =>
+const linkImages = (tx: Tx, user: SessionUser, via: ImageVia, viaId: string, uploadIds: string[]) =>
   linkUploads(tx, { ownerId: user.id, via, viaId, uploadIds, path: 'uploadIds' });
 
 /** PATCH of one owned item: the fields sent replace theirs (null clears), others stay; 404 if not the
@@ -54,7 +58,7 @@ const linkImages = (tx: Tx, user: UserRow, via: ImageVia, viaId: string, uploadI
 async function updateOwnedItem<T extends ItemTable>(
   tx: Tx,
   table: T,
-  opts: { user: UserRow; id: string; body: Partial<T['$inferInsert']> & { uploadIds?: string[] } },
+  opts: { user: SessionUser; id: string; body: Partial<T['$inferInsert']> & { uploadIds?: string[] } },
   via?: ImageVia,
 ): Promise<T['$inferSelect']> {
   const [row] = (await tx
@@ -69,7 +73,7 @@ async function updateOwnedItem<T extends ItemTable>(
 
 /** DELETE of one owned item carrying images; 404 if not the user's. */
 function deleteOwnedItem(table: typeof portfolioItems | typeof insights, via: ImageVia) {
-  return (ctx: AppContext, opts: { user: UserRow; id: string }) =>
+  return (ctx: AppContext, opts: { user: SessionUser; id: string }) =>
     changeProfile(ctx, opts.user, async (tx) => {
       const [row] = await tx
         .delete(table)
@@ -82,7 +86,7 @@ function deleteOwnedItem(table: typeof portfolioItems | typeof insights, via: Im
 
 // --- social accounts ---
 
-export function addSocialAccount(ctx: AppContext, opts: { user: UserRow; body: SocialAccountBody }) {
+export function addSocialAccount(ctx: AppContext, opts: { user: SessionUser; body: SocialAccountBody }) {
   return changeProfile(ctx, opts.user, async (tx) => {
     const [row] = await tx
       .insert(socialAccounts)
@@ -93,12 +97,15 @@ export function addSocialAccount(ctx: AppContext, opts: { user: UserRow; body: S
   });
 }
 
-export function updateSocialAccount(ctx: AppContext, opts: { user: UserRow; id: string; body: SocialPatch }) {
+export function updateSocialAccount(
+  ctx: AppContext,
+  opts: { user: SessionUser; id: string; body: SocialPatch },
+) {
   return changeProfile(ctx, opts.user, (tx) => updateOwnedItem(tx, socialAccounts, opts));
 }
 
 /** Deleting an account deletes its insights (foreign key), so their screenshots are unlinked too. */
-export function deleteSocialAccount(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export function deleteSocialAccount(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   return changeProfile(ctx, opts.user, async (tx) => {
     const gone = await tx
       .select({ id: insights.id })
@@ -120,7 +127,7 @@ export function deleteSocialAccount(ctx: AppContext, opts: { user: UserRow; id: 
 async function madeWithKey<T extends typeof portfolioItems | typeof insights>(
   tx: Tx,
   table: T,
-  user: UserRow,
+  user: SessionUser,
   clientKey: string | null | undefined,
 ): Promise<T['$inferSelect'] | undefined> {
   if (!clientKey) return undefined;
@@ -133,7 +140,7 @@ async function madeWithKey<T extends typeof portfolioItems | typeof insights>(
 
 export function addPortfolioItem(
   ctx: AppContext,
-  opts: { user: UserRow; body: PortfolioItemBody; clientKey?: string | null },
+  opts: { user: SessionUser; body: PortfolioItemBody; clientKey?: string | null },
 ) {
   return changeProfile(ctx, opts.user, async (tx) => {
     const made = await madeWithKey(tx, portfolioItems, opts.user, opts.clientKey);
@@ -151,7 +158,7 @@ export function addPortfolioItem(
 
 export function updatePortfolioItem(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: PortfolioPatch },
+  opts: { user: SessionUser; id: string; body: PortfolioPatch },
 ) {
   return changeProfile(ctx, opts.user, (tx) => updateOwnedItem(tx, portfolioItems, opts, 'portfolio'));
 }
@@ -161,7 +168,7 @@ export const deletePortfolioItem = deleteOwnedItem(portfolioItems, 'portfolio');
 // --- insights ---
 
 /** The network of one of the user's social accounts; another's (or none) is a 400 field error. */
-async function ownAccountNetwork(tx: Tx, user: UserRow, accountId: string) {
+async function ownAccountNetwork(tx: Tx, user: SessionUser, accountId: string) {
   const [account] = await tx
     .select({ network: socialAccounts.network })
     .from(socialAccounts)
@@ -173,7 +180,7 @@ async function ownAccountNetwork(tx: Tx, user: UserRow, accountId: string) {
 /** An insight comes back with the network of its account, which the response carries. */
 export function addInsight(
   ctx: AppContext,
-  opts: { user: UserRow; body: InsightBody; clientKey?: string | null },
+  opts: { user: SessionUser; body: InsightBody; clientKey?: string | null },
 ) {
   return changeProfile(ctx, opts.user, async (tx) => {
     const made = await madeWithKey(tx, insights, opts.user, opts.clientKey);
@@ -189,7 +196,7 @@ export function addInsight(
   });
 }
 
-export function updateInsight(ctx: AppContext, opts: { user: UserRow; id: string; body: InsightPatch }) {
+export function updateInsight(ctx: AppContext, opts: { user: SessionUser; id: string; body: InsightPatch }) {
   return changeProfile(ctx, opts.user, async (tx) => {
     const [existing] = await tx
       .select({ socialAccountId: insights.socialAccountId })

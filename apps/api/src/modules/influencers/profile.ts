@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { influencerProfiles } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { linkUploads } from '../uploads/service.ts';
 import { lockProfile, refreshProfileFacts } from './facts.ts';
 import { findVisibleProfileId, loadFullProfile } from './queries.ts';
@@ -15,7 +15,7 @@ const handleTaken = () =>
 const isHandleViolation = (error: unknown) => isUniqueViolation(error, 'influencer_profiles_handle_key');
 
 /** The influencer's own profile (created empty on first visit) with everything attached. */
-export async function getOwnProfile(ctx: AppContext, opts: { user: UserRow }) {
+export async function getOwnProfile(ctx: AppContext, opts: { user: SessionUser }) {
   const found = await loadFullProfile(ctx.db, opts.user.id);
   if (found) return found;
   await ctx.db.insert(influencerProfiles).values({ userId: opts.user.id }).onConflictDoNothing();
@@ -27,7 +27,7 @@ export async function getOwnProfile(ctx: AppContext, opts: { user: UserRow }) {
 /** Saves one onboarding step: the fields sent replace theirs (null clears), others stay. A handle
  * another profile holds (in any letter case) is refused with 409 `handle_taken`; the unique index
  * on lower(handle) settles a race between two saves the same way. */
-export async function saveProfile(ctx: AppContext, opts: { user: UserRow; body: InfluencerProfileBody }) {
+export async function saveProfile(ctx: AppContext, opts: { user: SessionUser; body: InfluencerProfileBody }) {
   const { body } = opts;
   try {
     await ctx.db.transaction(async (tx) => {

@@ -13,7 +13,7 @@ import {
   users,
 } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { campaignClosedReason } from '../campaigns/policy.ts';
 import { findOwnedCampaign } from '../campaigns/queries.ts';
@@ -78,7 +78,7 @@ async function assertInvitable(db: Db, influencerId: string, locale: Locale) {
  * race the same way) or already has a live offer on it. The influencer is notified in the same transaction. */
 export async function inviteInfluencer(
   ctx: AppContext,
-  opts: { user: UserRow; handle: string; body: InvitationBody; locale: Locale },
+  opts: { user: SessionUser; handle: string; body: InvitationBody; locale: Locale },
 ): Promise<string> {
   const { user, body } = opts;
   if (!(await findOwnedCampaign(ctx.db, user.id, body.campaignId))) throw notFound();
@@ -140,7 +140,7 @@ export async function findInvitation(db: Db, id: string) {
 /** The influencer's invitations, newest first; those of a suspended business are hidden. */
 export async function listMyInvitations(
   ctx: AppContext,
-  opts: { user: UserRow; limit: number; cursor?: string | undefined },
+  opts: { user: SessionUser; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(opts.cursor, isCreatedKey);
   const rows = await selectInvitations(ctx.db)

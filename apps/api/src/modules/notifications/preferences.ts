@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { notificationPreferences } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { addressKey, type LimitRule } from '../../lib/rate-limit.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 
 /** One-click unsubscribes per IP. Generous: a mail provider posts RFC 8058 unsubscribes for many of its
  * users from few addresses; the token (192 bits) is what guards the link. */
@@ -76,7 +76,7 @@ async function lockPreferences(tx: Tx, userId: string) {
 }
 
 /** The user's muted kinds (none without a row). */
-export async function getPreferences(ctx: AppContext, opts: { user: UserRow }): Promise<string[]> {
+export async function getPreferences(ctx: AppContext, opts: { user: SessionUser }): Promise<string[]> {
   const [row] = await ctx.db
     .select({ muted: notificationPreferences.emailMuted })
     .from(notificationPreferences)
@@ -88,7 +88,7 @@ export async function getPreferences(ctx: AppContext, opts: { user: UserRow }): 
  * muted kinds after it. The row is locked, so two saves at once never lose each other's changes. */
 export async function updatePreferences(
   ctx: AppContext,
-  opts: { user: UserRow; body: NotificationPreferencesBody },
+  opts: { user: SessionUser; body: NotificationPreferencesBody },
 ): Promise<string[]> {
   return ctx.db.transaction(async (tx) => {
     const row = await lockPreferences(tx, opts.user.id);

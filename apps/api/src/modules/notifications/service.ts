@@ -13,7 +13,7 @@ import {
   users,
 } from '../../db/schema.ts';
 import { type LiveEventInput, publishEvents } from '../../lib/events/publish.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { queueNotificationEmails } from './emails.ts';
 import { presentNotification } from './presenter.ts';
@@ -139,7 +139,7 @@ export type NotificationWithNames = Awaited<ReturnType<typeof selectNotification
 /** The user's own notifications, newest first, with how many are unread. */
 export async function listNotifications(
   ctx: AppContext,
-  opts: { user: UserRow; limit: number; cursor?: string | undefined },
+  opts: { user: SessionUser; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(opts.cursor, isCreatedKey);
   const mine = eq(notifications.userId, opts.user.id);
@@ -159,7 +159,7 @@ export async function listNotifications(
  * all of them. */
 export async function markNotificationsRead(
   ctx: AppContext,
-  opts: { user: UserRow; body: NotificationsReadBody },
+  opts: { user: SessionUser; body: NotificationsReadBody },
 ) {
   const which = 'ids' in opts.body ? inArray(notifications.id, opts.body.ids) : undefined;
   await ctx.db

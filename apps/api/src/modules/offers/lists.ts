@@ -5,7 +5,7 @@ import { type Param, placeholders, preparedOn } from '../../db/prepared.ts';
 import { influencerProfiles, offers } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
 import { isInt32, isIsoTimestamp } from '../../lib/cursor-keys.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { findOwnedCampaign } from '../campaigns/queries.ts';
 import { offerShownToOwner } from './policy.ts';
@@ -118,7 +118,7 @@ async function page(
  * influencer's summary, by state, in one of four orders. */
 export async function listCampaignOffers(
   ctx: AppContext,
-  opts: { user: UserRow; campaignId: string; query: CampaignOffersQuery },
+  opts: { user: SessionUser; campaignId: string; query: CampaignOffersQuery },
 ) {
   const owned = await findOwnedCampaign(ctx.db, opts.user.id, opts.campaignId);
   if (!owned) throw notFound();
@@ -150,7 +150,7 @@ export async function listCampaignOffers(
 }
 
 /** The influencer's own offers, newest first. */
-export async function listMyOffers(ctx: AppContext, opts: { user: UserRow; query: MyOffersQuery }) {
+export async function listMyOffers(ctx: AppContext, opts: { user: SessionUser; query: MyOffersQuery }) {
   const { status, limit, cursor } = opts.query;
   const fetch: Fetch = (name, where, order, values) =>
     preparedOn(ctx.db, name, (db, n) =>

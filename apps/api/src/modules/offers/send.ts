@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { invitations } from '../../db/schema.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { campaignClosedReason, canView, todayUtc } from '../campaigns/policy.ts';
 import { readinessOf } from '../influencers/facts.ts';
 import { missingParts, type ProfileParts } from '../influencers/policy.ts';
@@ -29,7 +29,7 @@ const field = (path: string, code: string, locale: Locale): FieldError => ({
 
 /** 422 unless the influencer may send offers: a ready profile and a verified e-mail. The details say
  * exactly what is missing, so the form can link there. */
-function assertReadyToSend(parts: ProfileParts, user: UserRow, locale: Locale) {
+function assertReadyToSend(parts: ProfileParts, user: SessionUser, locale: Locale) {
   const missing = missingParts(parts, user.emailVerifiedAt !== null);
   const reasons = sendRefusalReasons(missing);
   if (reasons.length === 0) return;
@@ -99,7 +99,7 @@ async function assertInvitation(tx: Tx, opts: { id: string; campaignId: string; 
  * notification's. */
 export async function sendOffer(
   ctx: AppContext,
-  opts: { user: UserRow; campaignId: string; body: OfferBody; locale: Locale },
+  opts: { user: SessionUser; campaignId: string; body: OfferBody; locale: Locale },
 ): Promise<string> {
   const { user, body, locale } = opts;
   try {

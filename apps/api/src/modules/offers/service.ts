@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { campaigns, offers } from '../../db/schema.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { createCollaboration } from '../collaborations/create.ts';
 import { type NewNotification, notify } from '../notifications/service.ts';
 import { publishOfferChanges } from './events.ts';
@@ -12,7 +12,7 @@ import { acceptingCampaignStatuses, expireTransition, isActorFor, offerTransitio
 import { findOffer, findVisibleOffer } from './queries.ts';
 
 /** An offer for either side of it; 404 for anyone else. */
-export async function getOffer(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getOffer(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const found = await findVisibleOffer(ctx.db, opts.user, opts.id);
   if (!found) throw notFound();
   return found;
@@ -58,7 +58,7 @@ async function holdCampaign(tx: Tx, campaignId: string) {
  * deadlocking. */
 export async function decideOffer(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; action: OfferAction; reason?: string | undefined },
+  opts: { user: SessionUser; id: string; action: OfferAction; reason?: string | undefined },
 ) {
   const { from, to } = offerTransitions[opts.action];
   await ctx.db.transaction(async (tx) => {

@@ -18,7 +18,7 @@ import { isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import { moderationOfUser, recordAudit } from '../admin/audit.ts';
 import { warnUserInTx } from '../admin/moderation.ts';
 import { afterSuspension, suspendUserInTx } from '../admin/suspension.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { decodeCursor, pageOf } from '../campaigns/cursor.ts';
 import { publishCollaborationChange } from '../collaborations/events.ts';
 import { findReport, selectReportMessages, selectReports } from './queries.ts';
@@ -223,7 +223,7 @@ export async function getEvidencePack(ctx: AppContext, opts: { id: string }) {
  * streams. */
 export async function resolveReport(
   ctx: AppContext,
-  opts: { admin: UserRow; id: string; body: ReportResolveBody },
+  opts: { admin: SessionUser; id: string; body: ReportResolveBody },
 ) {
   const { admin, body } = opts;
   const [existing] = await ctx.db

@@ -6,7 +6,7 @@ import { collaborations, conversations, offers, reportMessages, reports, users }
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { orFirstWithKey } from '../../http/idempotency.ts';
 import { recordAudit } from '../admin/audit.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { publishCollaborationChange } from '../collaborations/events.ts';
 import { notify } from '../notifications/service.ts';
@@ -27,7 +27,7 @@ interface Dealing {
  * the one named, or else the newest collaboration between them, or else their newest thread. A
  * collaboration or thread that is not the reporter's, or whose other side is not the reported user,
  * is 404 — as is reporting someone the reporter never dealt with: their dealings are not found. */
-async function findDealing(tx: Tx, reporter: UserRow, body: ReportBody): Promise<Dealing> {
+async function findDealing(tx: Tx, reporter: SessionUser, body: ReportBody): Promise<Dealing> {
   const against = body.againstUserId;
   const between = (business: AnyColumn, influencer: AnyColumn) =>
     or(
@@ -101,7 +101,7 @@ async function findDealing(tx: Tx, reporter: UserRow, body: ReportBody): Promise
  * transaction, holding the collaboration's row (or the thread's, without one): the report, its
  * evidence linked (the reporter's own uploads, else 400), the collaboration `disputed` (remembering
  * its state) when it is active, delivered or completed, and the reported party's notification. */
-export async function createReport(ctx: AppContext, opts: { user: UserRow; body: ReportBody }) {
+export async function createReport(ctx: AppContext, opts: { user: SessionUser; body: ReportBody }) {
   const { user, body } = opts;
   if (body.againstUserId === user.id) throw fieldError('againstUserId', 'report_self');
   await ctx.limiter.hit(createReportLimit, `report:${user.id}`);
@@ -188,7 +188,7 @@ export async function createReport(ctx: AppContext, opts: { user: UserRow; body:
 /** The reports I filed and the reports against me, newest first. */
 export async function listMyReports(
   ctx: AppContext,
-  opts: { user: UserRow; limit: number; cursor?: string | undefined },
+  opts: { user: SessionUser; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(opts.cursor, isCreatedKey);
   const rows = await selectReports(ctx.db)
@@ -204,7 +204,7 @@ export async function listMyReports(
 }
 
 /** One report for one of its two parties, with the messages that party may read; anyone else 404. */
-export async function getReport(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getReport(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const row = await findReport(ctx.db, opts.id);
   const side = row ? sideOf(opts.user, row.report) : null;
   if (!row || !side) throw notFound();
@@ -218,7 +218,7 @@ export async function getReport(ctx: AppContext, opts: { user: UserRow; id: stri
  * resolved report: 409. */
 export async function postReportMessage(
   ctx: AppContext,
-  opts: { user: UserRow; id: string; body: ReportMessageBody; clientKey?: string | null },
+  opts: { user: SessionUser; id: string; body: ReportMessageBody; clientKey?: string | null },
 ) {
   const { user } = opts;
   const isAdmin = user.role === 'admin';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { collaborations, reviews } from '../../db/schema-collaborations.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
-import type { UserRow } from '../auth/sessions.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import { findPublicBusiness } from '../businesses/service.ts';
 import { createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
 import { otherSide } from '../collaborations/events.ts';
@@ -40,7 +40,10 @@ async function findOwnCollaboration(db: Db | Tx, actor: Actor, id: string, lock 
  * cannot leave `completed` meanwhile), the review is inserted once per side (the unique index on
  * (collaboration, author) turns a second one — or a double submit — into 409 ALREADY_REVIEWED), the
  * reviewed side's rating counters rise, and the reviewed side is notified (in-app, live, e-mail). */
-export async function writeReview(ctx: AppContext, opts: { user: UserRow; id: string; body: ReviewBody }) {
+export async function writeReview(
+  ctx: AppContext,
+  opts: { user: SessionUser; id: string; body: ReviewBody },
+) {
   const { user, body } = opts;
   const reviewId = await ctx.db.transaction(async (tx) => {
     const collaboration = await findOwnCollaboration(tx, user, opts.id, true);
@@ -74,7 +77,7 @@ export async function writeReview(ctx: AppContext, opts: { user: UserRow; id: st
 
 /** GET /collaborations/:id/reviews: both reviews as one side sees them, the other side's name, and
  * whether the viewer may still write its own. */
-export async function getCollaborationReviews(ctx: AppContext, opts: { user: UserRow; id: string }) {
+export async function getCollaborationReviews(ctx: AppContext, opts: { user: SessionUser; id: string }) {
   const collaboration = await findOwnCollaboration(ctx.db, opts.user, opts.id);
   if (!collaboration) throw notFound();
   const subjectId = otherSide(collaboration, opts.user.id);

@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, unauthenticated } from '../../../http/er
 import { addressKey, limits } from '../../../lib/rate-limit.ts';
 import { matchTotpStep, newTotpSecret, otpauthUri } from '../../../lib/totp.ts';
 import { recordAudit } from '../../admin/audit.ts';
-import { createSession, destroyUserSessions, type UserRow } from '../sessions.ts';
+import { createSession, destroyUserSessions, readUserSecrets, type SessionUser } from '../sessions.ts';
 import { consumeRecoveryCode, countRecoveryCodesLeft, replaceRecoveryCodes } from './recovery-codes.ts';
 import { openTotpSecret, sealTotpSecret } from './secret-box.ts';
 
@@ -17,7 +17,7 @@ const TOTP_ISSUER = 'BeXtr';
 const invalidCode = () => new AppError(400, 'INVALID_SECOND_FACTOR_CODE');
 
 /** Only admins have a second factor; everyone else is refused (403) on its routes. */
-function requireAdminAccount(user: UserRow): UserRow {
+function requireAdminAccount(user: SessionUser): SessionUser {
   if (user.role !== 'admin') throw forbidden();
   return user;
 }
@@ -31,9 +31,10 @@ async function countGuess(ctx: AppContext, userId: string, ip: string) {
 /** Accepts a code of the admin's secret once: the step it belongs to must be later than the last
  * step used, and moving `totp_last_step` is a conditional update, so a replayed code (or the same
  * code in two requests at once) is refused. */
-async function useTotpCode(ctx: AppContext, tx: Tx, user: UserRow, code: string): Promise<void> {
-  if (!user.totpSecret) throw invalidCode();
-  const step = matchTotpStep(openTotpSecret(user.totpSecret, ctx.config.totpEncryptionKey), code);
+async function useTotpCode(ctx: AppContext, tx: Tx, user: SessionUser, code: string): Promise<void> {
+  const secret = (await readUserSecrets(tx, user.id))?.totpSecret;
+  if (!secret) throw invalidCode();
+  const step = matchTotpStep(openTotpSecret(secret, ctx.config.totpEncryptionKey), code);
   if (step === null) throw invalidCode();
   const moved = await tx
     .update(users)
@@ -48,7 +49,7 @@ async function useTotpCode(ctx: AppContext, tx: Tx, user: UserRow, code: string)
 export async function completeSignIn(
   ctx: AppContext,
   opts: {
-    pending: { sessionId: string; user: UserRow };
+    pending: { sessionId: string; user: SessionUser };
     body: { code: string } | { recoveryCode: string };
     ip: string;
     userAgent?: string | undefined;
@@ -75,7 +76,7 @@ export async function completeSignIn(
   });
 }
 
-export async function getSecondFactorStatus(ctx: AppContext, user: UserRow): Promise<SecondFactorStatus> {
+export async function getSecondFactorStatus(ctx: AppContext, user: SessionUser): Promise<SecondFactorStatus> {
   requireAdminAccount(user);
   return {
     enabled: user.totpEnabledAt !== null,
@@ -86,7 +87,7 @@ export async function getSecondFactorStatus(ctx: AppContext, user: UserRow): Pro
 
 /** Starts enrolment: a new secret kept as pending (`totp_secret` without `totp_enabled_at`) until a
  * code from it confirms it; starting again replaces it. */
-export async function startSetup(ctx: AppContext, user: UserRow): Promise<SecondFactorSetup> {
+export async function startSetup(ctx: AppContext, user: SessionUser): Promise<SecondFactorSetup> {
   requireAdminAccount(user);
   const secret = newTotpSecret();
   const updated = await ctx.db
@@ -109,7 +110,7 @@ export async function startSetup(ctx: AppContext, user: UserRow): Promise<Second
  * password alone), and the audit log keeps it. */
 export async function enableSecondFactor(
   ctx: AppContext,
-  opts: { user: UserRow; sessionId: string; code: string; ip: string },
+  opts: { user: SessionUser; sessionId: string; code: string; ip: string },
 ) {
   requireAdminAccount(opts.user);
   await countGuess(ctx, opts.user.id, opts.ip);
@@ -140,7 +141,10 @@ export async function enableSecondFactor(
 
 /** New recovery codes (the old ones stop working), confirmed with a current code so a stolen
  * session alone cannot take them. */
-export async function renewRecoveryCodes(ctx: AppContext, opts: { user: UserRow; code: string; ip: string }) {
+export async function renewRecoveryCodes(
+  ctx: AppContext,
+  opts: { user: SessionUser; code: string; ip: string },
+) {
   requireAdminAccount(opts.user);
   if (!opts.user.totpEnabledAt) throw forbidden('SECOND_FACTOR_SETUP_REQUIRED');
   await countGuess(ctx, opts.user.id, opts.ip);
