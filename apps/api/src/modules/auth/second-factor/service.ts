@@ -31,8 +31,15 @@ async function countGuess(ctx: AppContext, userId: string, ip: string) {
 /** Accepts a code of the admin's secret once: the step it belongs to must be later than the last
  * step used, and moving `totp_last_step` is a conditional update, so a replayed code (or the same
  * code in two requests at once) is refused. */
-async function useTotpCode(ctx: AppContext, tx: Tx, user: SessionUser, code: string): Promise<void> {
-  const secret = (await readUserSecrets(tx, user.id))?.totpSecret;
+async function useTotpCode(
+  ctx: AppContext,
+  tx: Tx,
+  user: SessionUser,
+  code: string,
+  /** The sealed secret, when the caller already holds the row (else it is read here). */
+  sealed?: string | null,
+): Promise<void> {
+  const secret = sealed !== undefined ? sealed : (await readUserSecrets(tx, user.id))?.totpSecret;
   if (!secret) throw invalidCode();
   const step = matchTotpStep(openTotpSecret(secret, ctx.config.totpEncryptionKey), code);
   if (step === null) throw invalidCode();
@@ -118,7 +125,7 @@ export async function enableSecondFactor(
     const [user] = await tx.select().from(users).where(eq(users.id, opts.user.id)).for('update');
     if (!user || user.totpEnabledAt) throw conflict('SECOND_FACTOR_ALREADY_ENABLED');
     if (!user.totpSecret) throw conflict();
-    await useTotpCode(ctx, tx, user, opts.code);
+    await useTotpCode(ctx, tx, user, opts.code, user.totpSecret);
     const [enabled] = await tx
       .update(users)
       .set({ totpEnabledAt: new Date(), updatedAt: new Date() })
