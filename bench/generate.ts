@@ -6,7 +6,7 @@ import { openDatabase } from '@bextr/api/src/db/client.ts';
 import { migrateDatabase } from '@bextr/api/src/db/migrate.ts';
 import { hashPassword } from '@bextr/api/src/modules/auth/passwords.ts';
 import { normalizeSearchText } from '@bextr/contracts';
-import { generateCampaigns } from './gen/campaigns.ts';
+import { generateCampaigns, generateSearchKeys } from './gen/campaigns.ts';
 import { installHelpers } from './gen/helpers.ts';
 import { generateMessages } from './gen/messages.ts';
 import { generateOffers } from './gen/offers.ts';
@@ -23,9 +23,20 @@ async function step(name: string, fn: () => Promise<unknown>) {
   log(`  ${name.padEnd(28)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The derived text must be what the app derives: a sample compared with normalizeSearchText. */
+/** The derived text must be what the app derives: a sample compared with normalizeSearchText; and
+ * the search keys what the app's trigger would have written, every one. */
 async function checkSearchText(url: string) {
   await withClient(url, async (c) => {
+    const drift = await c.query(
+      `with expected as (
+         select distinct left(l.lexeme, 3) as key, c.published_at, c.id as campaign_id
+         from campaigns c, unnest(c.search_vector) l where c.status = 'published')
+       select count(*)::int as n from (
+         (select * from expected except select * from campaign_search_keys)
+         union all (select * from campaign_search_keys except select * from expected)) d`,
+    );
+    if (drift.rows[0].n !== 0)
+      throw new Error(`search keys differ from the campaigns in ${drift.rows[0].n} rows`);
     const rows = await c.query<{ name: string; brief: string; search_text: string }>(
       'select name, brief, search_text from campaigns where name is not null order by random() limit 200',
     );
@@ -60,6 +71,7 @@ export async function generate(scale: Scale, url = benchDatabaseUrl()): Promise<
     await client.query('begin');
     await step('users and profiles', () => generatePeople(client, scale, passwordHash));
     await step('campaigns', () => generateCampaigns(client, scale));
+    await step('search keys', () => generateSearchKeys(client));
     await step('offers, threads, notifications', () => generateOffers(client, scale));
     await step('messages and read markers', () => generateMessages(client, scale));
     await client.query('commit');

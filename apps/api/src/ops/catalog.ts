@@ -2,7 +2,9 @@ import { type MigrationLevel, tagOfMigration } from './dump-format.ts';
 import type { OpsSession } from './session.ts';
 
 /** What the export and import read from PostgreSQL's catalog: the app's tables (schema `public`),
- * their columns, keys and sequences. Computed, not listed by hand, so a new table is moved too. */
+ * their columns, keys and sequences. Computed, not listed by hand, so a new table is moved too.
+ * A table whose comment starts with `derived:` is left out: a trigger writes it from other tables
+ * (campaign_search_keys, from campaigns), so the import's own inserts write it again. */
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -25,7 +27,9 @@ export interface ForeignKey {
 export async function listTables(session: OpsSession): Promise<TableInfo[]> {
   const tables = await session.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition order by c.relname`,
+      where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition
+        and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'derived:%'
+      order by c.relname`,
   );
   const result: TableInfo[] = [];
   for (const { name } of tables) {

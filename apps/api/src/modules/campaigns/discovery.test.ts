@@ -116,9 +116,11 @@ describe('GET /campaigns and GET /public/campaigns', () => {
     expect(res.body.items.every((c) => c.isOpen)).toBe(true);
   });
 
-  it('full text ignores diacritics and case, matches word prefixes, ranks by relevance', async () => {
+  it('full text ignores diacritics and case, matches word prefixes, newest first or by relevance', async () => {
     const plain = await reader.get<Page>(`${BASE}?q=kava`);
-    expect(names(plain.body)).toEqual(['Ranná Káva z Tatier', 'Herbal tea week']);
+    expect(names(plain.body)).toEqual(['Herbal tea week', 'Ranná Káva z Tatier']);
+    const ranked = await reader.get<Page>(`${BASE}?q=kava&sort=relevance`);
+    expect(names(ranked.body)).toEqual(['Ranná Káva z Tatier', 'Herbal tea week']);
     const accented = await reader.get<Page>(`${BASE}?q=${encodeURIComponent('KÁVA tatier')}`);
     expect(names(accented.body)).toEqual(['Ranná Káva z Tatier']);
     const prefix = await reader.get<Page>(`${BASE}?q=prazen`);

@@ -5,6 +5,7 @@ import {
   asc,
   desc,
   eq,
+  exists,
   gte,
   inArray,
   notInArray,
@@ -15,7 +16,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Param, placeholders, preparedOn } from '../../db/prepared.ts';
-import { campaigns, type ShownCampaign, users } from '../../db/schema.ts';
+import { campaignSearchKeys, campaigns, type ShownCampaign, users } from '../../db/schema.ts';
 import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
@@ -66,19 +67,70 @@ function filterConditions(q: CampaignSearchQuery, p: Param): (SQL | undefined)[]
 }
 
 /** `kava bratis` → `kava:* & bratis:*` over the diacritics-free search vector. */
-function textQuery(q: string | undefined, p: Param): SQL | null {
-  const terms = searchTerms(q ?? '');
+function textQuery(terms: string[], p: Param): SQL | null {
   if (terms.length === 0) return null;
   return sql`to_tsquery('simple', ${p('tsquery', terms.map((t) => `${t}:*`).join(' & '))})`;
 }
 
-/** Discovery of open campaigns: full text, filters, one of four sorts, keyset pagination (offset for
- * relevance, whose rank is not a stable key). */
+/** The search key a text search newest first walks: the first three characters of its longest word
+ * of ASCII letters and digits (three at least). Every campaign the query matches has a word starting
+ * with that word, hence that key (migration 0013); a word of other characters could be cut apart by
+ * the text parser, so such a search reads the matches through the GIN index instead. */
+const KEYED_WORD = /^[a-z0-9]{3,}$/;
+export function searchKeyOf(terms: string[]): string | null {
+  const word = terms.filter((t) => KEYED_WORD.test(t)).sort((a, b) => b.length - a.length)[0];
+  return word ? word.slice(0, 3) : null;
+}
+
+/** How many of a key's rows one walk reads at most before the search falls back to the GIN index: a
+ * page needs (limit + 1) ÷ (the share of the key's campaigns the rest of the search keeps) rows. */
+const KEY_WALK = 500;
+
+/** The page of a text search newest first, read by walking one search key (see searchCampaigns):
+ * the key's rows newest first (after the cursor), each campaign checked with `where`, a page kept. */
+function keyWalk(
+  db: Db,
+  q: { where: (SQL | undefined)[]; order: SQL[]; limit: Placeholder; after: boolean },
+) {
+  const walked = db
+    .select({ id: campaignSearchKeys.campaignId, publishedAt: campaignSearchKeys.publishedAt })
+    .from(campaignSearchKeys)
+    .where(
+      and(
+        eq(campaignSearchKeys.key, sql.placeholder('key')),
+        q.after
+          ? sql`(${campaignSearchKeys.publishedAt}, ${campaignSearchKeys.campaignId}) < (${sql.placeholder('k')}::timestamptz, ${sql.placeholder('id')})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(campaignSearchKeys.publishedAt), desc(campaignSearchKeys.campaignId))
+    .limit(KEY_WALK)
+    .as('walked');
+  // OFFSET (0) keeps the check a subplan run row by row: as a join, the planner reads every match.
+  const open = db
+    .select({ one: sql`1` })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, walked.id), ...q.where))
+    .offset(sql.placeholder('none'));
+  const pageIds = db
+    .select({ id: walked.id })
+    .from(walked)
+    .where(exists(open))
+    .orderBy(desc(walked.publishedAt), desc(walked.id))
+    .limit(q.limit);
+  return selectWithBusiness(db)
+    .where(inArray(campaigns.id, pageIds))
+    .orderBy(...q.order);
+}
+
+/** Discovery of open campaigns: full text, filters, one of four sorts (newest by default), keyset
+ * pagination (offset for relevance, whose rank is not a stable key). */
 export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSearchQuery }) {
   const { query } = opts;
   const { p, values, shape } = placeholders();
-  const tsq = textQuery(query.q, p);
-  const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? (tsq ? 'relevance' : 'newest'));
+  const terms = searchTerms(query.q ?? '');
+  const tsq = textQuery(terms, p);
+  const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? 'newest');
   const after = decodeCursor(query.cursor, isKey);
   if (after && after.s !== sort) throw fieldError('cursor', 'invalid_cursor');
 
@@ -91,6 +143,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   let order: SQL[];
   let keyOf: (row: { campaign: ShownCampaign }) => string | number;
   let offset = 0;
+  let newestAfter: { k: string; id: string } | null = null;
   if (sort === 'relevance' && tsq) {
     order = [
       sql`ts_rank(${campaigns.searchVector}, ${tsq}) desc`,
@@ -117,16 +170,40 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   } else {
     order = [desc(campaigns.publishedAt), desc(campaigns.id)];
     keyOf = (r) => r.campaign.publishedAt?.toISOString() ?? '';
-    if (after && 'k' in after)
-      where.push(
-        sql`(${campaigns.publishedAt}, ${campaigns.id}) < (${p('k', String(after.k))}::timestamptz, ${p('id', after.id)})`,
-      );
+    if (after && 'k' in after) newestAfter = { k: String(after.k), id: after.id };
   }
+
+  const limit = p('limit', query.limit + 1);
+  const key = sort === 'newest' && tsq ? searchKeyOf(terms) : null;
+  const next = (last: { campaign: ShownCampaign }): Key =>
+    sort === 'relevance'
+      ? { s: 'relevance', o: offset + query.limit }
+      : { s: sort, k: keyOf(last), id: last.campaign.id };
+
+  // A text search newest first walks its key's rows in date order and checks each campaign, stopping
+  // after a page: its cost follows the page, not the number of matches (decision 018, fifth pass).
+  // A walk that ends short (the last page, or a key whose campaigns the filters mostly refuse) is
+  // answered again through the GIN index, which reads every match: the same rows, by the same order.
+  if (newestAfter) {
+    p('k', newestAfter.k);
+    p('id', newestAfter.id);
+  }
+  if (key) {
+    p('key', key);
+    const byKey = preparedOn(ctx.db, shape('discovery:keyed'), (db, name) =>
+      keyWalk(db, { where, order, limit, after: newestAfter !== null }).prepare(name),
+    );
+    const rows = await byKey.execute({ ...values, none: 0 });
+    if (rows.length > query.limit) return pageOf(rows, query.limit, next);
+  }
+  if (newestAfter)
+    where.push(
+      sql`(${campaigns.publishedAt}, ${campaigns.id}) < (${sql.placeholder('k')}::timestamptz, ${sql.placeholder('id')})`,
+    );
 
   // The page's ids first (campaigns only), then the shown columns and the business's name and logo
   // for those ids alone: the joins for display no longer run for every match that ranking reads
   // (decision 018). Same order twice; ties end on the id, so it is stable.
-  const limit = p('limit', query.limit + 1);
   // Each shape (which filters, which sort, a cursor or not) is built once (db/prepared.ts).
   const search = preparedOn(ctx.db, shape(`discovery:${sort}`), (db, name) => {
     const pageIds = db
@@ -142,14 +219,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
       .prepare(name);
   });
   const rows = await search.execute(values);
-  return pageOf(
-    rows,
-    query.limit,
-    (last): Key =>
-      sort === 'relevance'
-        ? { s: 'relevance', o: offset + query.limit }
-        : { s: sort, k: keyOf(last), id: last.campaign.id },
-  );
+  return pageOf(rows, query.limit, next);
 }
 
 /** One published campaign of an active business, as visitors may see it; null for anything else

@@ -1,0 +1,164 @@
+import type { Campaign } from '@bextr/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaigns } from '../../db/schema.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { TestClient } from '../../test/client.ts';
+import { buildAdmin } from '../../test/factories/admins.ts';
+import {
+  buildBusinessWithProfile,
+  buildDraftCampaign,
+  buildPublishedCampaign,
+  completeCampaign,
+} from '../../test/factories/campaigns.ts';
+import { buildInfluencer, type TestUser } from '../../test/factories/users.ts';
+import { searchKeyOf } from './discovery.ts';
+
+type Page = { items: Campaign[]; nextCursor: string | null };
+const BASE = '/api/v1/campaigns';
+
+describe('text search newest first, through the search keys', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let reader: TestClient;
+  const names = (page: Page) => page.items.map((c) => c.name);
+  const search = async (query: string) => {
+    const res = await reader.get<Page>(`${BASE}?${query}`);
+    expect(res.status, query).toBe(200);
+    return res.body;
+  };
+  /** Every page of a search, `limit` at a time. */
+  const allPages = async (query: string, limit: number) => {
+    const seen: (string | null)[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = await search(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...names(page));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+  /** The keys the table should hold (every published campaign's words, cut to three characters)
+   * against those it holds: rows missing or left behind. */
+  const drift = async () => {
+    const res = await t.ctx.db.execute(sql`
+      with expected as (
+        select distinct left(l.lexeme, 3) as key, c.published_at, c.id as campaign_id
+        from campaigns c, unnest(c.search_vector) l where c.status = 'published'),
+      actual as (select key, published_at, campaign_id from campaign_search_keys)
+      (select 'missing' as drift, key, campaign_id from (select * from expected except select * from actual) m)
+      union all
+      (select 'left behind', key, campaign_id from (select * from actual except select * from expected) s)`);
+    return (res as unknown as { rows: unknown[] }).rows;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await buildBusinessWithProfile(t.app);
+    reader = (await buildInfluencer(t.app)).client;
+    // Published one after the other: each is newer than the one before.
+    for (const [name, brief, network] of [
+      ['Zeppelin one', 'A zeppelin over Tatry.', 'instagram'],
+      ['Balloon two', 'Hot air, no zeppelins here.', 'tiktok'],
+      ['Zeppelin three', 'Zeppelinový let nad Tatrami.', 'instagram'],
+      ['Plain four', 'Nothing to see.', 'instagram'],
+      ['Zeppelin five', 'The last zeppelin.', 'youtube'],
+      ['Zeppelin six', 'Another zeppelin.', 'tiktok'],
+      ['Zeppelin seven', 'Zeppelin pilots wanted.', 'instagram'],
+      ['Zeppelin eight', 'A zeppelin at dawn.', 'youtube'],
+    ] as const)
+      await buildPublishedCampaign(t.app, {
+        owner,
+        campaign: completeCampaign({
+          name,
+          brief,
+          networks: [network],
+          deliverables: [{ type: 'post', network, quantity: 1 }],
+        }),
+      });
+  });
+  afterAll(() => t?.close());
+
+  it('the key is the start of the longest plain word; other words go through the index', () => {
+    expect(searchKeyOf(['kava', 'bratislava'])).toBe('bra');
+    expect(searchKeyOf(['caj'])).toBe('caj');
+    expect(searchKeyOf(['tv', 'go'])).toBeNull();
+    expect(searchKeyOf(['москва'])).toBeNull();
+    expect(searchKeyOf(['москва', 'metro'])).toBe('met');
+  });
+
+  it('answers newest first, page after page, with the filters and every word applied', async () => {
+    const matching = [
+      'Zeppelin eight',
+      'Zeppelin seven',
+      'Zeppelin six',
+      'Zeppelin five',
+      'Zeppelin three',
+      'Balloon two',
+      'Zeppelin one',
+    ];
+    expect(names(await search('q=zeppelin'))).toEqual(matching);
+    expect(names(await search('q=Zeppelin&sort=newest'))).toEqual(matching);
+    for (const limit of [1, 2, 3, 5])
+      expect(await allPages('q=zeppelin', limit), `limit ${limit}`).toEqual(matching);
+    expect(await allPages('q=zeppelin&network=instagram', 1)).toEqual([
+      'Zeppelin seven',
+      'Zeppelin three',
+      'Zeppelin one',
+    ]);
+    expect(await allPages('q=zeppel%20tatr', 1)).toEqual(['Zeppelin three', 'Zeppelin one']);
+    expect(names(await search('q=zeppelinovy'))).toEqual(['Zeppelin three']);
+    expect(names(await search('q=zeppelins'))).toEqual(['Balloon two']);
+    expect((await search('q=zeppelinx')).items).toEqual([]);
+    // Relevance stays a choice: the one campaign that has the word once comes last.
+    expect(names(await search('q=zeppelin&sort=relevance')).at(-1)).toBe('Balloon two');
+  });
+
+  it('follow every change of a campaign: edit, pause, resume, close, unpublish, delete', async () => {
+    const { campaign } = await buildPublishedCampaign(t.app, {
+      owner,
+      campaign: completeCampaign({ name: 'Airship six', brief: 'A blimp for your followers.' }),
+    });
+    await buildDraftCampaign(owner.client, { name: 'Blimp draft' });
+    const blimps = async () => names(await search('q=blimp'));
+    expect(await blimps()).toEqual(['Airship six']);
+    expect(await drift()).toEqual([]);
+
+    const edit = (brief: string) =>
+      owner.client.patch(`${BASE}/${campaign.id}`, completeCampaign({ name: 'Airship six', brief }));
+    expect((await edit('A dirigible for your followers.')).status).toBe(200);
+    expect(await blimps()).toEqual([]);
+    expect(names(await search('q=dirigible'))).toEqual(['Airship six']);
+    expect(await drift()).toEqual([]);
+
+    expect((await owner.client.post(`${BASE}/${campaign.id}/pause`)).status).toBe(200);
+    expect((await search('q=dirigible')).items).toEqual([]);
+    expect(await drift()).toEqual([]);
+    expect((await owner.client.post(`${BASE}/${campaign.id}/resume`)).status).toBe(200);
+    expect(names(await search('q=dirigible'))).toEqual(['Airship six']);
+    expect(await drift()).toEqual([]);
+
+    const admin = await buildAdmin(t.app);
+    const unpublished = await admin.client.post(`/api/v1/admin/campaigns/${campaign.id}/unpublish`, {
+      reason: 'Misleading pay.',
+    });
+    expect(unpublished.status).toBe(200);
+    expect((await search('q=dirigible')).items).toEqual([]);
+    expect(await drift()).toEqual([]);
+    expect((await edit('A blimp again, honestly paid.')).status).toBe(200);
+    expect((await owner.client.post(`${BASE}/${campaign.id}/resume`)).status).toBe(200);
+    expect(await blimps()).toEqual(['Airship six']);
+    expect(await drift()).toEqual([]);
+
+    expect((await owner.client.post(`${BASE}/${campaign.id}/close`)).status).toBe(200);
+    expect(await blimps()).toEqual([]);
+    expect(await drift()).toEqual([]);
+
+    const other = await buildPublishedCampaign(t.app, { owner, campaign: { name: 'Blimp seven' } });
+    expect(await blimps()).toEqual(['Blimp seven']);
+    await t.ctx.db.delete(campaigns).where(eq(campaigns.id, other.campaign.id));
+    expect(await blimps()).toEqual([]);
+    expect(await drift()).toEqual([]);
+  });
+});
