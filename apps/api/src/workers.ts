@@ -106,6 +106,9 @@ export function runPrimary(config: Config): void {
     live.delete(worker);
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (stopping) {
+      // A worker that could not stop cleanly (its own shutdown deadline, an error while closing)
+      // makes the whole stop a failure, as the primary's own deadline does.
+      if (code !== null && code !== 0) exitCode = 1;
       if (live.size === 0) finish();
       return;
     }
