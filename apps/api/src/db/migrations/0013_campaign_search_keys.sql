@@ -11,12 +11,12 @@ ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_published_dated" CHECK (status
 CREATE FUNCTION "campaign_search_keys_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'INSERT' AND OLD.status = 'published' THEN
-    DELETE FROM campaign_search_keys k
+    DELETE FROM public.campaign_search_keys k
      WHERE k.key = ANY (ARRAY(SELECT DISTINCT left(l.lexeme, 3) FROM unnest(OLD.search_vector) l))
        AND k.published_at = OLD.published_at AND k.campaign_id = OLD.id;
   END IF;
   IF TG_OP <> 'DELETE' AND NEW.status = 'published' THEN
-    INSERT INTO campaign_search_keys (key, published_at, campaign_id)
+    INSERT INTO public.campaign_search_keys (key, published_at, campaign_id)
     SELECT DISTINCT left(l.lexeme, 3), NEW.published_at, NEW.id FROM unnest(NEW.search_vector) l;
   END IF;
   RETURN NULL;
@@ -34,7 +34,7 @@ CREATE TRIGGER "campaigns_search_keys_changed" AFTER UPDATE OF "status", "publis
 --> statement-breakpoint
 CREATE FUNCTION "campaign_search_keys_clear"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE campaign_search_keys;
+  TRUNCATE public.campaign_search_keys;
   RETURN NULL;
 END
 $$;

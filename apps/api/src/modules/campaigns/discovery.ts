@@ -130,8 +130,11 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   const { p, values, shape } = placeholders();
   const terms = searchTerms(query.q ?? '');
   const tsq = textQuery(terms, p);
-  const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? 'newest');
   const after = decodeCursor(query.cursor, isKey);
+  // Without a sort, newest first; a relevance cursor without one is from a page opened while a text
+  // search ranked by default (before decision 018's fifth pass): its next page stays ranked.
+  const unsorted = after?.s === 'relevance' && tsq ? 'relevance' : 'newest';
+  const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? unsorted);
   if (after && after.s !== sort) throw fieldError('cursor', 'invalid_cursor');
 
   const where: (SQL | undefined)[] = [
@@ -174,7 +177,9 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   }
 
   const limit = p('limit', query.limit + 1);
-  const key = sort === 'newest' && tsq ? searchKeyOf(terms) : null;
+  // Not for one business's campaigns (its page): they are a few among the key's, so a walk would
+  // read its 500 rows and end short; the GIN index and the owner filter find them directly.
+  const key = sort === 'newest' && tsq && !query.businessId ? searchKeyOf(terms) : null;
   const next = (last: { campaign: ShownCampaign }): Key =>
     sort === 'relevance'
       ? { s: 'relevance', o: offset + query.limit }

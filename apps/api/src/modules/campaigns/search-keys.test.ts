@@ -115,6 +115,39 @@ describe('text search newest first, through the search keys', () => {
     expect(names(await search('q=zeppelin&sort=relevance')).at(-1)).toBe('Balloon two');
   });
 
+  it('reads a page with more matches than its limit from the keys alone; a short walk asks the index', async () => {
+    // Take the newest match's keys away (only a test does): the walk no longer sees it.
+    const newest = (await search('q=zeppelin&limit=1')).items[0];
+    expect(newest?.name).toBe('Zeppelin eight');
+    const id = newest?.id ?? '';
+    await t.ctx.db.execute(sql`delete from campaign_search_keys where campaign_id = ${id}`);
+    try {
+      // Two rows wanted, found in the keys: the answer comes from the walk, without the newest.
+      expect(names(await search('q=zeppelin&limit=1'))).toEqual(['Zeppelin seven']);
+      // Twenty wanted, seven found: the walk ends short and the GIN index answers, all of them.
+      expect(names(await search('q=zeppelin'))).toHaveLength(7);
+      // One business's page never walks: its few campaigns are found through the index.
+      expect(names(await search(`q=zeppelin&limit=1&businessId=${owner.user.id}`))).toEqual([
+        'Zeppelin eight',
+      ]);
+    } finally {
+      await t.ctx.db.execute(sql`insert into campaign_search_keys (key, published_at, campaign_id)
+        select distinct left(l.lexeme, 3), c.published_at, c.id
+        from campaigns c, unnest(c.search_vector) l where c.id = ${id}`);
+    }
+    expect(await drift()).toEqual([]);
+  });
+
+  it('a cursor from a page ranked by default (before newest first) still gets its next ranked page', async () => {
+    const ranked = await search('q=zeppelin&sort=relevance&limit=2');
+    const cursor = Buffer.from(JSON.stringify({ s: 'relevance', o: 2 })).toString('base64url');
+    expect(ranked.nextCursor).toBe(cursor);
+    const next = await search(`q=zeppelin&limit=2&cursor=${cursor}`);
+    expect(next).toEqual(await search(`q=zeppelin&sort=relevance&limit=2&cursor=${cursor}`));
+    expect(next.items).toHaveLength(2);
+    expect((await reader.get(`${BASE}?q=zeppelin&sort=newest&cursor=${cursor}`)).status).toBe(400);
+  });
+
   it('follow every change of a campaign: edit, pause, resume, close, unpublish, delete', async () => {
     const { campaign } = await buildPublishedCampaign(t.app, {
       owner,
