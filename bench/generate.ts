@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@bextr/api/src/db/client.ts';
 import { migrateDatabase } from '@bextr/api/src/db/migrate.ts';
 import { hashPassword } from '@bextr/api/src/modules/auth/passwords.ts';
+import { searchKeysDriftSql } from '@bextr/api/src/modules/campaigns/search-keys.ts';
 import { normalizeSearchText } from '@bextr/contracts';
 import { generateCampaigns, generateSearchKeys } from './gen/campaigns.ts';
 import { installHelpers } from './gen/helpers.ts';
@@ -27,16 +28,8 @@ async function step(name: string, fn: () => Promise<unknown>) {
  * the search keys what the app's trigger would have written, every one. */
 async function checkSearchText(url: string) {
   await withClient(url, async (c) => {
-    const drift = await c.query(
-      `with expected as (
-         select distinct left(l.lexeme, 3) as key, c.published_at, c.id as campaign_id
-         from campaigns c, unnest(c.search_vector) l where c.status = 'published')
-       select count(*)::int as n from (
-         (select * from expected except select * from campaign_search_keys)
-         union all (select * from campaign_search_keys except select * from expected)) d`,
-    );
-    if (drift.rows[0].n !== 0)
-      throw new Error(`search keys differ from the campaigns in ${drift.rows[0].n} rows`);
+    const drift = await c.query(searchKeysDriftSql);
+    if (drift.rowCount) throw new Error(`search keys differ from the campaigns in ${drift.rowCount} rows`);
     const rows = await c.query<{ name: string; brief: string; search_text: string }>(
       'select name, brief, search_text from campaigns where name is not null order by random() limit 200',
     );

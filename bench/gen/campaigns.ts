@@ -1,3 +1,4 @@
+import { expectedSearchKeysSql } from '@bextr/api/src/modules/campaigns/search-keys.ts';
 import type pg from 'pg';
 import type { Scale } from '../lib/scales.ts';
 import { CATEGORIES, NETWORKS, TIERS } from './helpers.ts';
@@ -69,9 +70,6 @@ export async function generateCampaigns(client: pg.Client, scale: Scale): Promis
  * is off while the generator writes (session_replication_role = replica). */
 export async function generateSearchKeys(client: pg.Client): Promise<void> {
   await client.query(
-    `insert into campaign_search_keys (key, published_at, campaign_id)
-     select distinct left(l.lexeme, 3), c.published_at, c.id
-     from campaigns c, unnest(c.search_vector) l
-     where c.status = 'published'`,
+    `insert into campaign_search_keys (key, published_at, campaign_id) ${expectedSearchKeysSql}`,
   );
 }

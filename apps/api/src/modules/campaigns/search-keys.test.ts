@@ -13,6 +13,7 @@ import {
 } from '../../test/factories/campaigns.ts';
 import { buildInfluencer, type TestUser } from '../../test/factories/users.ts';
 import { searchKeyOf } from './discovery.ts';
+import { searchKeysDriftSql } from './search-keys.ts';
 
 type Page = { items: Campaign[]; nextCursor: string | null };
 const BASE = '/api/v1/campaigns';
@@ -42,14 +43,7 @@ describe('text search newest first, through the search keys', () => {
   /** The keys the table should hold (every published campaign's words, cut to three characters)
    * against those it holds: rows missing or left behind. */
   const drift = async () => {
-    const res = await t.ctx.db.execute(sql`
-      with expected as (
-        select distinct left(l.lexeme, 3) as key, c.published_at, c.id as campaign_id
-        from campaigns c, unnest(c.search_vector) l where c.status = 'published'),
-      actual as (select key, published_at, campaign_id from campaign_search_keys)
-      (select 'missing' as drift, key, campaign_id from (select * from expected except select * from actual) m)
-      union all
-      (select 'left behind', key, campaign_id from (select * from actual except select * from expected) s)`);
+    const res = await t.ctx.db.execute(sql.raw(searchKeysDriftSql));
     return (res as unknown as { rows: unknown[] }).rows;
   };
 
