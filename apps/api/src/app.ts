@@ -135,7 +135,7 @@ export async function buildApp(opts: BuildAppOptions) {
   const hub = new EventHub(database.db, app.log, { ...defaultHubOptions, ...opts.liveEvents });
   // On only while the hub's LISTEN is up: the notices that keep it true arrive there.
   const sessionCache = new SessionCache({ ...defaultSessionCacheOptions, enabled: () => hub.listening });
-  hub.watchSessionChanges((change) => sessionCache.forget(change));
+  hub.watchSessionChanges((userId) => sessionCache.forget(userId));
   const ctx: AppContext = {
     config,
     database,

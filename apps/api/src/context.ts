@@ -19,7 +19,7 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** This process's live-event fan-out to open SSE streams (one LISTEN per process). */
   hub: EventHub;
-  /** The session lookups of this process's reads, forgotten on every change (decision 022). */
+  /** The session lookups of this process's reads, forgotten on every change (decision 019). */
   sessionCache: SessionCache;
   /** Where links in e-mails point to. */
   baseUrl: string;

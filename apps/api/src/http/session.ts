@@ -2,7 +2,7 @@ import { type Locale, type Role, SIGNED_IN_HINT_COOKIE } from '@bextr/contracts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localeFromAcceptLanguage } from '../lib/i18n.ts';
-import { findSessionUserCached, findSessionUserFresh, type SessionUser } from '../modules/auth/sessions.ts';
+import { findSessionUser, findSessionUserCached, type SessionUser } from '../modules/auth/sessions.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 declare module 'fastify' {
@@ -32,11 +32,10 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     if (request.url.startsWith('/health/')) return;
     const token = request.cookies[ctx.config.session.cookieName];
     if (!token || token.length > 200) return;
-    // A read may be answered from this process's session cache; a write always asks the database,
-    // and so does an event stream, which outlives any cache entry once open.
-    const found = cacheable(request)
+    // A read may be answered from this process's session cache; a write always asks the database.
+    const found = SAFE_METHODS.has(request.method)
       ? await findSessionUserCached(ctx.db, ctx.sessionCache, token)
-      : await findSessionUserFresh(ctx.db, ctx.sessionCache, token);
+      : await findSessionUser(ctx.db, token);
     if (!found) return;
     if (found.secondFactorPending) {
       // Not signed in for anything: only the second-factor step reads this.
@@ -58,18 +57,17 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
   });
   // Every change to a user or a session reaches the cache as a notice on commit (session-cache.ts),
   // but a notice is not awaited: so that a client's next request to this process sees what its write
-  // did to its own account (a language, a profile), a write forgets its user's sessions before its
-  // answer leaves. Sessions a write ends, its own or another user's, are forgotten by the service
-  // that ends them (EventHub.endSessions / endUserSessions).
+  // did, a write forgets its own user's sessions before its answer leaves — and a visitor's or an
+  // admin's every session, since theirs are the writes that change other users (a password reset by
+  // link, a suspension).
   app.addHook('onSend', async (request) => {
-    if (!request.user || SAFE_METHODS.has(request.method)) return;
-    ctx.sessionCache.forget({ userId: request.user.id });
+    if (SAFE_METHODS.has(request.method)) return;
+    const user = request.user;
+    ctx.sessionCache.forget(user && user.role !== 'admin' ? user.id : null);
   });
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const cacheable = (request: FastifyRequest) =>
-  SAFE_METHODS.has(request.method) && request.routeOptions.url !== '/api/v1/events';
 
 const API_ROUTES = '/api/v1/';
 const SETUP_ROUTES = ['/api/v1/auth/', '/api/v1/events'];

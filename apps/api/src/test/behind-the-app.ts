@@ -16,8 +16,8 @@ export async function changeBehindTheApp(ctx: AppContext, change: () => Promise<
   const notice = new Promise<void>((resolve) => {
     heard = resolve;
   });
-  const stop = ctx.hub.watchSessionChanges((change) => {
-    if ('userId' in change && change.userId === fence) heard();
+  const stop = ctx.hub.watchSessionChanges((id) => {
+    if (id === fence) heard();
   });
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -31,28 +31,5 @@ export async function changeBehindTheApp(ctx: AppContext, change: () => Promise<
   } finally {
     clearTimeout(timer);
     stop();
-  }
-}
-
-/** Migration 0014's triggers on users and sessions (all enabled ALWAYS). */
-const NOTICE_TRIGGERS = [
-  ['users', 'users_session_notice_changed'],
-  ['users', 'users_session_notice_deleted'],
-  ['sessions', 'sessions_session_notice'],
-] as const;
-
-/** Runs `work` with the notices of migration 0014 switched off (as if every one were lost), so what
- * the session cache forgets is only what this process forgets by itself. The test's database is its
- * own; the triggers are on again afterwards, whatever happens. */
-export async function withoutSessionNotices<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
-  const alter = async (how: 'DISABLE' | 'ENABLE ALWAYS') => {
-    for (const [table, trigger] of NOTICE_TRIGGERS)
-      await ctx.db.execute(sql.raw(`ALTER TABLE "${table}" ${how} TRIGGER "${trigger}"`));
-  };
-  await alter('DISABLE');
-  try {
-    return await work();
-  } finally {
-    await alter('ENABLE ALWAYS');
   }
 }

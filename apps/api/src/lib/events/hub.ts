@@ -12,9 +12,6 @@ export interface LiveEvent {
   data: unknown;
 }
 
-/** A change to sessions the session cache must forget: a user's, one session, or every one. */
-export type SessionChange = { userId: string } | { sessionId: string } | { all: true };
-
 /** One open stream of a signed-in user, as the hub sees it. */
 export interface Subscriber {
   readonly userId: string;
@@ -82,9 +79,9 @@ export class EventHub {
   /** Checks of the streams a session-end notice concerns, awaited by `stop`. */
   private readonly noticeChecks = new Set<Promise<void>>();
   private stopped = false;
-  /** Told of every `auth:` notice, of every reconnect (all: notices may have been lost while the
-   * LISTEN was down), and of the sessions this process ends itself, at once. */
-  private readonly sessionWatchers = new Set<(change: SessionChange) => void>();
+  /** Told of every `auth:` notice (null: every user), and of every reconnect (null: notices may have
+   * been lost while the LISTEN was down). */
+  private readonly sessionWatchers = new Set<(userId: string | null) => void>();
 
   constructor(
     private readonly db: Db,
@@ -101,7 +98,7 @@ export class EventHub {
       {
         onPayload: (payload) => this.onPayload(payload),
         onReconnect: () => {
-          this.tellSessionWatchers({ all: true });
+          this.tellSessionWatchers(null);
           this.catchUp();
         },
       },
@@ -125,7 +122,6 @@ export class EventHub {
    * other processes (a NOTIFY on the events channel) so theirs end within a round trip. */
   endSessions(sessionIds: Iterable<string>): void {
     const ended = new Set(sessionIds);
-    for (const sessionId of ended) this.tellSessionWatchers({ sessionId });
     this.closeWhere((s) => ended.has(s.sessionId));
     for (const id of ended) this.announceEnded(`s:${id}`);
   }
@@ -133,7 +129,6 @@ export class EventHub {
   /** Like `endSessions` for every session of a user but `exceptSessionId` (a password change), after
    * the change committed. */
   endUserSessions(userId: string, exceptSessionId?: string): void {
-    this.tellSessionWatchers({ userId });
     const own = this.streams.get(userId);
     if (own) for (const s of [...own]) if (s.sessionId !== exceptSessionId) s.close('signed_out');
     this.announceEnded(`u:${userId}`);
@@ -261,22 +256,21 @@ export class EventHub {
     if (own.size === 0) this.streams.delete(subscriber.userId);
   }
 
-  /** Calls `watch` with every user or session change committed from now on, in any process (a notice,
-   * a millisecond or so after the commit), and at once with the sessions this process ends itself
-   * (`endSessions`, `endUserSessions`); returns what stops it. */
-  watchSessionChanges(watch: (change: SessionChange) => void): () => void {
+  /** Calls `watch` with the user id of every user or session change committed from now on, in any
+   * process (null: any user's); returns what stops it. */
+  watchSessionChanges(watch: (userId: string | null) => void): () => void {
     this.sessionWatchers.add(watch);
     return () => this.sessionWatchers.delete(watch);
   }
 
-  private tellSessionWatchers(change: SessionChange) {
-    for (const watch of this.sessionWatchers) watch(change);
+  private tellSessionWatchers(userId: string | null) {
+    for (const watch of this.sessionWatchers) watch(userId);
   }
 
   private onPayload(payload: string) {
     if (payload.startsWith(AUTH_PREFIX)) {
       const id = payload.slice(AUTH_PREFIX.length);
-      return this.tellSessionWatchers(id === '*' ? { all: true } : { userId: id });
+      return this.tellSessionWatchers(id === '*' ? null : id);
     }
     if (payload.startsWith(ENDED_PREFIX)) return this.onEndedNotice(payload.slice(ENDED_PREFIX.length));
     for (const part of payload.split(',')) {

@@ -1,4 +1,3 @@
-import type { SessionChange } from '../../lib/events/hub.ts';
 import type { SessionUser } from './sessions.ts';
 
 /** What a session lookup found for a signed-in session (never a pending sign-in: those are not kept). */
@@ -25,19 +24,16 @@ interface Entry extends CachedSession {
   storedAt: number;
 }
 
-/** This process's memory of the session lookups behind reads (GET, HEAD, OPTIONS), so a page's
- * requests do not each pay a database round trip to learn who is asking (decision 022).
+/** This process's memory of the session lookups behind reads (GET and HEAD), so a page's requests do
+ * not each pay a database round trip to learn who is asking (decision 019).
  *
  * It is never wrong for longer than a notice takes: every change to a user row or a session row —
  * whoever makes it, in whichever process — sends `auth:<user id>` on commit (migration 0014's
  * triggers), and each process forgets that user's entries when it arrives. While this process's LISTEN
- * is down, the cache is off. In this process, what a client changes is forgotten before the answer
- * leaves: a write forgets its own user's sessions (http/session.ts), and the sessions a service ends
- * (sign-out, password change or reset, suspension) are forgotten with their streams (EventHub). */
+ * is down, the cache is off. A write request forgets everything before its answer leaves
+ * (http/session.ts), so what one client does is seen by its next request to this process. */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
-  /** Each user's session ids among the entries. */
-  private readonly byUser = new Map<string, Set<string>>();
   /** Moves on every forget: a lookup that started before one does not store what it read. */
   private generation = 0;
 
@@ -49,7 +45,7 @@ export class SessionCache {
     const entry = this.entries.get(sessionId);
     if (!entry) return undefined;
     if (now - entry.storedAt >= this.options.ttlMs || entry.expiresAt.getTime() <= now) {
-      this.drop(sessionId);
+      this.entries.delete(sessionId);
       return undefined;
     }
     return entry;
@@ -64,40 +60,25 @@ export class SessionCache {
    * from before that change) or notices cannot arrive now. */
   set(found: CachedSession, mark: number, now = Date.now()): void {
     if (mark !== this.generation || !this.options.enabled()) return;
-    this.drop(found.sessionId);
+    this.entries.delete(found.sessionId);
     this.entries.set(found.sessionId, { ...found, storedAt: now });
-    let own = this.byUser.get(found.user.id);
-    if (!own) {
-      own = new Set();
-      this.byUser.set(found.user.id, own);
-    }
-    own.add(found.sessionId);
     if (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.drop(oldest);
+      if (oldest !== undefined) this.entries.delete(oldest);
     }
   }
 
-  /** Forgets a user's sessions, one session, or every entry. */
-  forget(change: SessionChange): void {
+  /** Forgets one user's sessions, or every entry (null). */
+  forget(userId: string | null): void {
     this.generation += 1;
-    if ('all' in change) {
+    if (userId === null) {
       this.entries.clear();
-      this.byUser.clear();
-    } else if ('sessionId' in change) this.drop(change.sessionId);
-    else for (const id of this.byUser.get(change.userId) ?? []) this.drop(id);
+      return;
+    }
+    for (const [id, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(id);
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private drop(sessionId: string) {
-    const entry = this.entries.get(sessionId);
-    if (!entry) return;
-    this.entries.delete(sessionId);
-    const own = this.byUser.get(entry.user.id);
-    own?.delete(sessionId);
-    if (own?.size === 0) this.byUser.delete(entry.user.id);
   }
 }

@@ -81,19 +81,6 @@ export async function findSessionUserCached(
   return found;
 }
 
-/** The database's answer, always (for writes and event streams); when it no longer signs anyone in,
- * the session is forgotten by the cache too, so the reads after it ask again. */
-export async function findSessionUserFresh(
-  db: Db,
-  cache: SessionCache,
-  token: string,
-): Promise<FoundSession | null> {
-  const sessionId = sha256(token);
-  const found = await lookUpSession(db, sessionId);
-  if (!found || found.secondFactorPending) cache.forget({ sessionId });
-  return found;
-}
-
 async function lookUpSession(db: Db, sessionId: string): Promise<FoundSession | null> {
   const rows = await preparedOn(db, 'session_user', sessionUserQuery).execute({
     id: sessionId,
