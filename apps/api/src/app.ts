@@ -28,7 +28,6 @@ import { createS3Storage } from './lib/storage-s3.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { authCleanupTask } from './modules/auth/cleanup.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { defaultSessionCacheOptions, SessionCache } from './modules/auth/session-cache.ts';
 import { businessRoutes } from './modules/businesses/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { collaborationRoutes } from './modules/collaborations/routes.ts';
@@ -133,9 +132,6 @@ export async function buildApp(opts: BuildAppOptions) {
     opts.outboxPollMs ?? 1000,
   );
   const hub = new EventHub(database.db, app.log, { ...defaultHubOptions, ...opts.liveEvents });
-  // On only while the hub's LISTEN is up: the notices that keep it true arrive there.
-  const sessionCache = new SessionCache({ ...defaultSessionCacheOptions, enabled: () => hub.listening });
-  hub.watchSessionChanges((userId) => sessionCache.forget(userId));
   const ctx: AppContext = {
     config,
     database,
@@ -148,7 +144,6 @@ export async function buildApp(opts: BuildAppOptions) {
       (config.s3 ? createS3Storage(config.s3, { log: app.log }) : createLocalStorage(config.uploadsDir)),
     log: app.log,
     hub,
-    sessionCache,
     baseUrl: opts.baseUrl ?? config.publicUrl ?? `http://${config.host}:${config.port}`,
   };
   app.decorate('ctx', ctx);

@@ -5,7 +5,6 @@ import type { EventHub } from './lib/events/hub.ts';
 import type { OutboxWorker } from './lib/mail/outbox.ts';
 import type { RateLimiter } from './lib/rate-limit.ts';
 import type { Storage } from './lib/storage.ts';
-import type { SessionCache } from './modules/auth/session-cache.ts';
 
 /** What every service function receives: the few shared parts of a running app. */
 export interface AppContext {
@@ -19,8 +18,6 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** This process's live-event fan-out to open SSE streams (one LISTEN per process). */
   hub: EventHub;
-  /** The session lookups of this process's reads, forgotten on every change (decision 019). */
-  sessionCache: SessionCache;
   /** Where links in e-mails point to. */
   baseUrl: string;
 }

@@ -2,7 +2,7 @@ import { type Locale, type Role, SIGNED_IN_HINT_COOKIE } from '@bextr/contracts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { localeFromAcceptLanguage } from '../lib/i18n.ts';
-import { findSessionUser, findSessionUserCached, type SessionUser } from '../modules/auth/sessions.ts';
+import { findSessionUser, type SessionUser } from '../modules/auth/sessions.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 declare module 'fastify' {
@@ -32,10 +32,7 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     if (request.url.startsWith('/health/')) return;
     const token = request.cookies[ctx.config.session.cookieName];
     if (!token || token.length > 200) return;
-    // A read may be answered from this process's session cache; a write always asks the database.
-    const found = SAFE_METHODS.has(request.method)
-      ? await findSessionUserCached(ctx.db, ctx.sessionCache, token)
-      : await findSessionUser(ctx.db, token);
+    const found = await findSessionUser(ctx.db, token);
     if (!found) return;
     if (found.secondFactorPending) {
       // Not signed in for anything: only the second-factor step reads this.
@@ -55,19 +52,7 @@ export function registerSession(app: FastifyInstance, ctx: AppContext) {
     // stale 401 dropped it): any request — the page itself, first — puts it back.
     if (!request.cookies[SIGNED_IN_HINT_COOKIE]) setSignedInHint(reply, ctx, found.expiresAt);
   });
-  // Every change to a user or a session reaches the cache as a notice on commit (session-cache.ts),
-  // but a notice is not awaited: so that a client's next request to this process sees what its write
-  // did, a write forgets its own user's sessions before its answer leaves — and a visitor's or an
-  // admin's every session, since theirs are the writes that change other users (a password reset by
-  // link, a suspension).
-  app.addHook('onSend', async (request) => {
-    if (SAFE_METHODS.has(request.method)) return;
-    const user = request.user;
-    ctx.sessionCache.forget(user && user.role !== 'admin' ? user.id : null);
-  });
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const API_ROUTES = '/api/v1/';
 const SETUP_ROUTES = ['/api/v1/auth/', '/api/v1/events'];

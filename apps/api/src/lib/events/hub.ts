@@ -49,9 +49,6 @@ const FETCH_BATCH = 1000;
 /** A notice on the events channel that sessions ended (sign-out, password change, suspension):
  * `end:s:<session id>` or `end:u:<user id>`. Event payloads are ids only, so the prefix cannot clash. */
 const ENDED_PREFIX = 'end:';
-/** A notice from migration 0014's triggers that a user row or one of its sessions changed or went
- * away: `auth:<user id>`, or `auth:*` after a truncate. For the session caches (session-cache.ts). */
-const AUTH_PREFIX = 'auth:';
 /** Event ids are taken at insert, not at commit, so a lower id can commit after a higher one: a
  * catch-up also looks back this far in time (its duplicates are dropped by `recent`). */
 export const OUT_OF_ORDER_SLACK_MS = 30_000;
@@ -79,9 +76,6 @@ export class EventHub {
   /** Checks of the streams a session-end notice concerns, awaited by `stop`. */
   private readonly noticeChecks = new Set<Promise<void>>();
   private stopped = false;
-  /** Told of every `auth:` notice (null: every user), and of every reconnect (null: notices may have
-   * been lost while the LISTEN was down). */
-  private readonly sessionWatchers = new Set<(userId: string | null) => void>();
 
   constructor(
     private readonly db: Db,
@@ -95,13 +89,7 @@ export class EventHub {
     this.highWater = Number(row?.id ?? 0);
     this.listener = await listenForEvents(
       database,
-      {
-        onPayload: (payload) => this.onPayload(payload),
-        onReconnect: () => {
-          this.tellSessionWatchers(null);
-          this.catchUp();
-        },
-      },
+      { onPayload: (payload) => this.onPayload(payload), onReconnect: () => this.catchUp() },
       this.log,
     );
     if (this.options.heartbeatMs > 0) {
@@ -256,22 +244,7 @@ export class EventHub {
     if (own.size === 0) this.streams.delete(subscriber.userId);
   }
 
-  /** Calls `watch` with the user id of every user or session change committed from now on, in any
-   * process (null: any user's); returns what stops it. */
-  watchSessionChanges(watch: (userId: string | null) => void): () => void {
-    this.sessionWatchers.add(watch);
-    return () => this.sessionWatchers.delete(watch);
-  }
-
-  private tellSessionWatchers(userId: string | null) {
-    for (const watch of this.sessionWatchers) watch(userId);
-  }
-
   private onPayload(payload: string) {
-    if (payload.startsWith(AUTH_PREFIX)) {
-      const id = payload.slice(AUTH_PREFIX.length);
-      return this.tellSessionWatchers(id === '*' ? null : id);
-    }
     if (payload.startsWith(ENDED_PREFIX)) return this.onEndedNotice(payload.slice(ENDED_PREFIX.length));
     for (const part of payload.split(',')) {
       const id = Number(part);

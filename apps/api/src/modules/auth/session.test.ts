@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { changeBehindTheApp } from '../../test/behind-the-app.ts';
 import { browser } from '../../test/client.ts';
 import { buildBusiness, buildInfluencer, PASSWORD, signIn, uniqueEmail } from '../../test/factories/users.ts';
 import { createSession, findSessionUser, readUserSecrets } from './sessions.ts';
@@ -237,9 +236,7 @@ describe('a suspended account', () => {
     const { client, email, password, user } = await buildInfluencer(t.app);
     expect((await client.get(ME)).status).toBe(200);
 
-    await changeBehindTheApp(t.ctx, () =>
-      t.ctx.db.update(users).set({ status: 'suspended' }).where(eq(users.id, user.id)),
-    );
+    await t.ctx.db.update(users).set({ status: 'suspended' }).where(eq(users.id, user.id));
 
     expect((await client.get(ME)).status).toBe(401);
     const wrongPassword = await browser(t.app).post(LOGIN, { email, password: 'not-the-password-9' });

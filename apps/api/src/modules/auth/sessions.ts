@@ -3,7 +3,6 @@ import type { Db, Tx } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
 import { sessions, users } from '../../db/schema.ts';
 import { newSecret, sha256 } from '../../lib/tokens.ts';
-import type { SessionCache } from './session-cache.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -53,35 +52,11 @@ export async function createSession(
 
 /** The active user behind a session token, or null; `secondFactorPending` says the session only
  * waits for the second factor (it signs nobody in). */
-export async function findSessionUser(db: Db, token: string): Promise<FoundSession | null> {
-  return lookUpSession(db, sha256(token));
-}
-
-export interface FoundSession {
-  sessionId: string;
-  user: SessionUser;
-  expiresAt: Date;
-  secondFactorPending: boolean;
-}
-
-/** Like `findSessionUser`, answered from this process's cache when it holds the session (for reads:
- * http/session.ts). Each answer has its own copy of the user. */
-export async function findSessionUserCached(
+export async function findSessionUser(
   db: Db,
-  cache: SessionCache,
   token: string,
-): Promise<FoundSession | null> {
+): Promise<{ sessionId: string; user: SessionUser; expiresAt: Date; secondFactorPending: boolean } | null> {
   const sessionId = sha256(token);
-  const hit = cache.get(sessionId);
-  if (hit) return { sessionId, user: { ...hit.user }, expiresAt: hit.expiresAt, secondFactorPending: false };
-  const mark = cache.mark();
-  const found = await lookUpSession(db, sessionId);
-  if (found && !found.secondFactorPending)
-    cache.set({ sessionId, user: { ...found.user }, expiresAt: found.expiresAt }, mark);
-  return found;
-}
-
-async function lookUpSession(db: Db, sessionId: string): Promise<FoundSession | null> {
   const rows = await preparedOn(db, 'session_user', sessionUserQuery).execute({
     id: sessionId,
     now: new Date().toISOString(),
