@@ -1,6 +1,7 @@
 import type { Db } from '@bextr/api/src/db/client.ts';
 import * as schema from '@bextr/api/src/db/schema.ts';
 import { createSession } from '@bextr/api/src/modules/auth/sessions.ts';
+import { SIGNED_IN_HINT_COOKIE } from '@bextr/contracts';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { BENCH_PASSWORD } from '../lib/scales.ts';
@@ -8,7 +9,12 @@ import { BENCH_PASSWORD } from '../lib/scales.ts';
 /** The production session cookie (config.ts: `__Host-` prefix). */
 export const SESSION_COOKIE = '__Host-bextr_session';
 
-/** Signs in through the API with the bench password; answers the Cookie header value. */
+/** The web app's readable "signed in" hint, which a browser sends beside the session cookie (without
+ * it, every answer would set it again: a cost no browser causes). */
+const HINT = `${SIGNED_IN_HINT_COOKIE}=1`;
+
+/** Signs in through the API with the bench password; answers the Cookie header value a browser would
+ * send from then on: the session cookie and the hint. */
 export async function signIn(baseUrl: string, email: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -21,7 +27,7 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) throw new Error(`sign-in of ${email}: no session cookie`);
-  return cookie;
+  return `${cookie}; ${HINT}`;
 }
 
 /** Sessions for many users at once, made by the app's own createSession (what a sign-in stores;
@@ -36,7 +42,7 @@ export async function createSessions(url: string, userIds: readonly string[]): P
       await Promise.all(
         ids.slice(i, i + 50).map(async (userId) => {
           const { token } = await createSession(db, { userId, ttlDays: 1, userAgent: 'bextr-bench' });
-          cookies.set(userId, `${SESSION_COOKIE}=${token}`);
+          cookies.set(userId, `${SESSION_COOKIE}=${token}; ${HINT}`);
         }),
       );
   } finally {

@@ -82,6 +82,7 @@ export function appPoolConfig(
     connectionString: url,
     ...opts,
     Client: NamingClient,
+    pipeline: true,
     options: '-c max_parallel_workers_per_gather=0',
   };
 }

@@ -71,4 +71,30 @@ describe.runIf(inject('testDatabase').kind === 'postgres')("the app's PostgreSQL
     }
     expect(await prepared()).toBe(MAX_PER_CONNECTION);
   });
+
+  it('answer statements issued at once each with its own result, in order, a failing one with its error', async () => {
+    await client.query('begin');
+    const [made, seen, failed, after] = await Promise.allSettled([
+      client.query('create temporary table pipelined (n int) on commit drop'),
+      client.query('insert into pipelined values ($1::int), ($2::int) returning n', [1, 2]),
+      client.query('select 1 / $1::int as n', [0]),
+      client.query('select count(*)::int as n from pipelined where n > $1::int', [0]),
+    ]);
+    expect(made.status).toBe('fulfilled');
+    expect(seen.status === 'fulfilled' && seen.value.rows).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(failed.status === 'rejected' && String(failed.reason)).toMatch(/division by zero/);
+    // The transaction is aborted from the failing statement on, as without pipelining.
+    expect(after.status === 'rejected' && String(after.reason)).toMatch(/current transaction is aborted/);
+    await client.query('rollback');
+  });
+
+  it("send a transaction's begin with its first statement, and still run that statement inside it", async () => {
+    // As drizzle sends it: a config with no values. Answered at once, sent with what follows.
+    const answer = await client.query({ text: 'begin' }, []);
+    expect(answer.command).toBe('BEGIN');
+    await client.query('create temporary table held_begin (n int)');
+    await client.query({ text: 'rollback' }, []);
+    // Rolled back with the transaction the held begin opened.
+    await expect(client.query('select * from held_begin')).rejects.toThrow(/held_begin/);
+  });
 });

@@ -1,5 +1,5 @@
 import { type Placeholder, sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Db, Tx } from './client.ts';
 
 /** Drizzle queries built once per database handle (decision 018). Building the SQL of a wide select
  * costs the app 70–200 µs on every call — as much as running it — so the hottest reads (the session
@@ -39,4 +39,36 @@ export function placeholders() {
     return sql.placeholder(name);
   };
   return { p, values, shape: (prefix: string) => `${prefix}:${Object.keys(values).join(',')}` };
+}
+
+/** drizzle's internals this leans on: a transaction keeps its session, the session its connection,
+ * and a prepared query the connection it runs on, each in a plain property (drizzle is pinned;
+ * prepared.test.ts fails if that changes). */
+type Bound = { client?: unknown };
+type WithSession = { session?: { client?: unknown } };
+const builtForTx = new Map<unknown, Map<string, Bound>>();
+
+/** A query of a transaction built once per driver (PostgreSQL or PGlite) and run on this
+ * transaction's connection, as `preparedOn` does for the app's handle: the hottest writes (an offer
+ * sent, each notification) build their statements on every call otherwise, which costs the app more
+ * than the database's work (decision 018). `build` gets the first transaction, names its values with
+ * `sql.placeholder`s and `.prepare(name)`s the query; each call answers a copy bound to `tx`. */
+export function preparedIn<T extends object>(tx: Tx, name: string, build: (tx: Tx, name: string) => T): T {
+  const session = (tx as unknown as WithSession).session;
+  const client = session?.client;
+  if (!session || client === undefined) throw new Error('preparedIn: a drizzle transaction has no session');
+  let queries = builtForTx.get(session.constructor);
+  if (!queries) {
+    queries = new Map();
+    builtForTx.set(session.constructor, queries);
+  }
+  let template = queries.get(name);
+  if (template === undefined) {
+    const query = build(tx, name) as T & Bound;
+    if (!('client' in query)) throw new Error('preparedIn: a prepared query keeps no client');
+    // Kept without the connection it was built on (released after this transaction).
+    template = Object.assign(Object.create(Object.getPrototypeOf(query)), query, { client: undefined });
+    if (queries.size < MAX_QUERIES) queries.set(name, template as Bound);
+  }
+  return Object.assign(Object.create(Object.getPrototypeOf(template)), template, { client }) as T;
 }

@@ -17,8 +17,17 @@ const LEASE_SECONDS = 120;
 /** Queues an e-mail inside the caller's transaction: it leaves only if the write commits. Subjects
  * carry user text (names, campaign names): line breaks become spaces, so none can start a header. */
 export async function enqueueEmail(tx: Tx | Db, mail: EmailJob): Promise<void> {
-  const payload = { ...mail, subject: mail.subject.replace(/[\r\n]+/g, ' ') };
-  await tx.insert(outbox).values({ kind: 'email', payload });
+  await enqueueEmails(tx, [mail]);
+}
+
+/** enqueueEmail for several e-mails, in one statement. */
+export async function enqueueEmails(tx: Tx | Db, mails: readonly EmailJob[]): Promise<void> {
+  if (mails.length === 0) return;
+  const rows = mails.map((mail) => ({
+    kind: 'email' as const,
+    payload: { ...mail, subject: mail.subject.replace(/[\r\n]+/g, ' ') },
+  }));
+  await tx.insert(outbox).values(rows);
 }
 
 /** Backoff after the n-th failed attempt: 5 s, 10 s, 20 s … capped at one hour. */

@@ -1,5 +1,5 @@
 import { influencerBasicsSchema, normalizeSearchText, tierForFollowers } from '@bextr/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import {
   type AudienceRow,
@@ -44,7 +44,7 @@ export function hasBasics(row: BasicsFields): boolean {
 
 /** The parts of a ready profile kept in other tables, counted as fields of a select, so they come in
  * the round trip of whatever else it reads. */
-const partCounts = (userId: string) => ({
+const partCounts = (userId: string | Placeholder) => ({
   accounts: sql<number>`(select count(*)::int from ${socialAccounts} where ${socialAccounts.userId} = ${userId})`,
   portfolio: sql<number>`(select count(*)::int from ${portfolioItems} where ${portfolioItems.userId} = ${userId})`,
   insights: sql<number>`(select count(*)::int from ${insights} where ${insights.userId} = ${userId} and cardinality(${insights.uploadIds}) > 0)`,
@@ -70,7 +70,7 @@ export async function profileParts(db: Db | Tx, row: InfluencerProfileRow): Prom
 /** Fields of a select over `influencer_profiles` (left-joined on the user, so a missing profile is a
  * null `profile`) that tell how ready the user's profile is: for a read that has other work to do in
  * the same round trip. `readinessOf` turns them into the parts and the audience. */
-export const readinessFields = (userId: string) => ({
+export const readinessFields = (userId: string | Placeholder) => ({
   profile: {
     userId: influencerProfiles.userId,
     displayName: influencerProfiles.displayName,

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { notificationMail } from '../../lib/mail/notification-templates.ts';
-import { enqueueEmail } from '../../lib/mail/outbox.ts';
+import { type EmailJob, enqueueEmails } from '../../lib/mail/outbox.ts';
 import { createdPreferencesOf, unsubscribeFor } from './preferences.ts';
 import type { NotificationToTell } from './service.ts';
 
@@ -67,8 +67,8 @@ export function mailRecipients(tx: Tx, userIds: readonly string[]) {
     .where(inArray(users.id, [...userIds]));
 }
 
-/** Queues the e-mail of each new notification (inside its transaction), in the recipient's language,
- * unless the recipient muted that kind or is suspended. */
+/** Queues the e-mail of each new notification (inside its transaction, in one statement), in the
+ * recipient's language, unless the recipient muted that kind or is suspended. */
 export async function queueNotificationEmails(
   ctx: { baseUrl: string },
   tx: Tx,
@@ -87,6 +87,7 @@ export async function queueNotificationEmails(
     ),
   );
   for (const [userId, prefs] of made) preferences.set(userId, prefs);
+  const mails: EmailJob[] = [];
   for (const { notification: n, campaignName, actorName, recipient: to, offer } of rows) {
     const kind = n.kind as NotificationKind;
     const prefs = preferences.get(n.userId);
@@ -111,6 +112,7 @@ export async function queueNotificationEmails(
       url: `${ctx.baseUrl}${targetPath(kind, n.campaignId ?? '', offer?.conversationId ?? null, n.collaborationId, n.reportId)}`,
       ...(links ? { unsubscribe: links } : {}),
     });
-    await enqueueEmail(tx, { to: to.email, ...mail, ...(headers ? { headers } : {}) });
+    mails.push({ to: to.email, ...mail, ...(headers ? { headers } : {}) });
   }
+  await enqueueEmails(tx, mails);
 }

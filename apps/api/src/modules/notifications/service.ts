@@ -1,8 +1,10 @@
 import type { NotificationKind, NotificationsReadBody } from '@bextr/contracts';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type Placeholder, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { newId } from '../../db/ids.ts';
+import { preparedIn } from '../../db/prepared.ts';
 import {
   businessProfiles,
   campaigns,
@@ -35,7 +37,8 @@ export interface NewNotification {
  * transaction tells each recipient: a `notification` live event (the presented notification and the
  * unread count after it) and, unless muted, an e-mail in the recipient's language through the outbox.
  * The caller kicks the outbox after its commit. `alsoPublish`: the caller's own live events, published
- * after the notifications' in the same round trip. */
+ * after the notifications' in the same statement. Two round trips on PostgreSQL: the insert with the
+ * read of what telling needs, then the live events with the e-mails. */
 export async function notify(
   ctx: { baseUrl: string },
   tx: Tx,
@@ -45,34 +48,35 @@ export async function notify(
   if (items.length === 0) return publishEvents(tx, alsoPublish);
   // Milliseconds (as JS dates carry them), so page cursors built from these times are exact.
   const now = new Date();
-  const inserted = await tx
-    .insert(notifications)
-    .values(
-      items.map((item) => ({
-        userId: item.userId,
-        kind: item.kind,
-        actorId: item.actorId,
-        campaignId: item.campaignId ?? null,
-        offerId: item.offerId ?? null,
-        collaborationId: item.collaborationId ?? null,
-        reportId: item.reportId ?? null,
-        note: item.note ?? null,
-        createdAt: now,
-      })),
-    )
-    .returning({ id: notifications.id });
-  const ids = inserted.map((r) => r.id);
-  const found = await selectToTell(tx, ids);
+  const values = items.map((item) => ({
+    id: newId(),
+    userId: item.userId,
+    kind: item.kind,
+    actorId: item.actorId,
+    campaignId: item.campaignId ?? null,
+    offerId: item.offerId ?? null,
+    collaborationId: item.collaborationId ?? null,
+    reportId: item.reportId ?? null,
+    note: item.note ?? null,
+    createdAt: now,
+  }));
+  const ids = values.map((v) => v.id);
+  // The ids are made here, so the read of what telling needs goes out right behind the insert, in the
+  // same round trip (the pool's connections pipeline: db/client.ts); as the transaction's next
+  // statement, it sees the new rows. Both are built once (db/prepared.ts) for the usual few rows.
+  const [, found] = await Promise.all([insertNotifications(tx, values), readToTell(tx, ids)]);
   const rows = ids.flatMap((id) => found.filter((r) => r.notification.id === id));
-  await publishEvents(tx, [
-    ...rows.map((row) => ({
-      userId: row.notification.userId,
-      type: 'notification' as const,
-      data: { notification: presentNotification(row), unreadCount: row.unreadCount },
-    })),
-    ...alsoPublish,
+  await Promise.all([
+    publishEvents(tx, [
+      ...rows.map((row) => ({
+        userId: row.notification.userId,
+        type: 'notification' as const,
+        data: { notification: presentNotification(row), unreadCount: row.unreadCount },
+      })),
+      ...alsoPublish,
+    ]),
+    queueNotificationEmails(ctx, tx, rows),
   ]);
-  await queueNotificationEmails(ctx, tx, rows);
 }
 
 const actor = alias(users, 'actor');
@@ -104,7 +108,7 @@ function selectNotifications(db: Db | Tx) {
  * recipient's unread count after them, and for the e-mail the recipient's address, name, language
  * and status (suspended accounts get none), its e-mail preferences, and the offer's thread and
  * reason. */
-function selectToTell(tx: Tx, ids: string[]) {
+function selectToTell(tx: Tx, ids: readonly (string | Placeholder)[]) {
   return tx
     .select({
       ...withNames,
@@ -131,7 +135,63 @@ function selectToTell(tx: Tx, ids: string[]) {
     .leftJoin(influencerProfiles, eq(influencerProfiles.userId, notifications.actorId))
     .leftJoin(businessProfiles, eq(businessProfiles.userId, notifications.actorId))
     .leftJoin(offers, eq(offers.id, notifications.offerId))
-    .where(inArray(notifications.id, ids));
+    .where(inArray(notifications.id, [...ids]));
+}
+
+/** selectToTell for these ids, built once per count for the usual few (an `in` list of placeholders,
+ * not `= any($1)`: PostgreSQL would plan an array of unknown length again on every call). */
+function readToTell(tx: Tx, ids: readonly string[]) {
+  if (ids.length > PREPARED_ROWS) return selectToTell(tx, ids).execute();
+  const query = preparedIn(tx, `notify_tell:${ids.length}`, (t, name) =>
+    selectToTell(
+      t,
+      ids.map((_, i) => sql.placeholder(`id${i}`)),
+    ).prepare(name),
+  );
+  return query.execute(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
+}
+
+type NotificationRow = typeof notifications.$inferInsert & { id: string };
+/** Rows per insert built once; more (an admin's action may notify many) are built for the call. */
+const PREPARED_ROWS = 4;
+const notificationColumns = [
+  'id',
+  'userId',
+  'kind',
+  'actorId',
+  'campaignId',
+  'offerId',
+  'collaborationId',
+  'reportId',
+  'note',
+  'createdAt',
+] as const satisfies readonly (keyof NotificationRow)[];
+
+/** Inserts new notifications, all of whose values are given. */
+function insertNotifications(tx: Tx, rows: readonly NotificationRow[]) {
+  if (rows.length > PREPARED_ROWS)
+    return tx
+      .insert(notifications)
+      .values([...rows])
+      .execute();
+  const query = preparedIn(tx, `notify_insert:${rows.length}`, (t, name) =>
+    t
+      .insert(notifications)
+      .values(
+        rows.map(
+          (_, i) =>
+            Object.fromEntries(
+              notificationColumns.map((key) => [key, sql.placeholder(`${key}${i}`)]),
+            ) as unknown as NotificationRow,
+        ),
+      )
+      .prepare(name),
+  );
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const key of notificationColumns) values[`${key}${i}`] = row[key] ?? null;
+  });
+  return query.execute(values);
 }
 export type NotificationToTell = Awaited<ReturnType<typeof selectToTell>>[number];
 export type NotificationWithNames = Awaited<ReturnType<typeof selectNotifications>>[number];

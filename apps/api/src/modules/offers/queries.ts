@@ -1,7 +1,7 @@
 import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
-import { preparedOn } from '../../db/prepared.ts';
+import { preparedIn, preparedOn } from '../../db/prepared.ts';
 import { businessProfiles, campaigns, influencerProfiles, offers, users } from '../../db/schema.ts';
 import { shownCampaignColumns } from '../campaigns/queries.ts';
 import { offerVisibleTo } from './policy.ts';
@@ -69,6 +69,15 @@ export async function findOffer(db: Db | Tx, actor: Actor, id: string): Promise<
 export async function findVisibleOffer(db: Db, actor: Actor, id: string): Promise<OfferWithParties | null> {
   const query = preparedOn(db, 'offer_visible', (d, name) =>
     visibleOffer(d, sql.placeholder('me'), sql.placeholder('id')).prepare(name),
+  );
+  const rows = await query.execute({ id, me: actor.id });
+  return rows[0] ?? null;
+}
+
+/** findVisibleOffer inside a transaction (db/prepared.ts): the offer as its sender's answer shows it. */
+export async function findOfferIn(tx: Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
+  const query = preparedIn(tx, 'offer_visible', (t, name) =>
+    visibleOffer(t, sql.placeholder('me'), sql.placeholder('id')).prepare(name),
   );
   const rows = await query.execute({ id, me: actor.id });
   return rows[0] ?? null;

@@ -41,8 +41,7 @@ export function offerRoutes(ctx: AppContext) {
       async (request, reply) => {
         const user = requireRole(request, 'influencer');
         const input = { user, campaignId: request.params.id, body: request.body, locale: request.locale };
-        const id = await sendOffer(ctx, input);
-        return reply.status(201).send({ offer: presentOffer(user, await getOffer(ctx, { user, id })) });
+        return reply.status(201).send({ offer: presentOffer(user, await sendOffer(ctx, input)) });
       },
     );
 

@@ -12,6 +12,7 @@ import { missingParts, type ProfileParts } from '../influencers/policy.ts';
 import { notify } from '../notifications/service.ts';
 import { offerChangeEvents } from './events.ts';
 import { audienceFit, sendRefusalReasons } from './policy.ts';
+import { findOfferIn, type OfferWithParties } from './queries.ts';
 import {
   type HeldCampaign,
   hasLiveOffer,
@@ -96,14 +97,15 @@ async function assertInvitation(tx: Tx, opts: { id: string; campaignId: string; 
  * `offers_live_key` settles a double submit: the loser gets the same 409. Round trips cost the app
  * more than the database's work here, so they are few: the checks (in their order) read all they need
  * in one, the thread and the offer are written in one, the offer's live events go with the
- * notification's. */
+ * notification's, and the offer as the answer shows it is read in the transaction, together with
+ * the notification (statements issued at once share a round trip: db/client.ts). */
 export async function sendOffer(
   ctx: AppContext,
   opts: { user: SessionUser; campaignId: string; body: OfferBody; locale: Locale },
-): Promise<string> {
+): Promise<OfferWithParties> {
   const { user, body, locale } = opts;
   try {
-    const offerId = await ctx.db.transaction(async (tx) => {
+    const offer = await ctx.db.transaction(async (tx) => {
       const held = await holdCampaignForOffer(tx, opts.campaignId, user.id);
       if (!held || !canView(user, held.campaign, held.ownerActive)) throw notFound();
       const readiness = readinessOf(held);
@@ -161,11 +163,15 @@ export async function sendOffer(
         influencerId: user.id,
       };
       // The offer's live events go out with the notification's, in one round trip.
-      await notify(ctx, tx, [received], offerChangeEvents([change]));
-      return offerId;
+      const [, sent] = await Promise.all([
+        notify(ctx, tx, [received], offerChangeEvents([change])),
+        findOfferIn(tx, user, offerId),
+      ]);
+      if (!sent) throw new Error('the offer just sent is not found');
+      return sent;
     });
     ctx.outbox.kick();
-    return offerId;
+    return offer;
   } catch (error) {
     if (!(error instanceof AppError) && isUniqueViolation(error, 'offers_live_key'))
       throw conflict('ALREADY_OFFERED');
