@@ -76,9 +76,9 @@ const begun = () => ({ command: 'BEGIN', rowCount: null, oid: 0, rows: [], field
 /**
  * A pg client that names the app's parameterised statements (see above) and, pipelining (the pool
  * sets `pipeline`: db/client.ts), saves round trips (decision 018):
- * - statements issued in one go (`Promise.all` of queries on a transaction) are written to the socket
- *   together: one write and one wake-up of the server instead of one per statement (a loopback write
- *   costs the app some 45 µs of CPU);
+ * - a transaction's statements issued in one go (`Promise.all`) are written to the socket together:
+ *   one write and one wake-up of the server instead of one per statement (a loopback write costs the
+ *   app some 45 µs of CPU); a statement outside a transaction is written at once, as it is issued;
  * - a transaction's `begin` is answered at once and written with the transaction's first statement,
  *   whose answer then waits for the begin's: had the begin failed, that statement fails with the
  *   begin's error and the transaction rolls back. (A plain `begin` fails only with its connection,
@@ -106,7 +106,9 @@ export class NamingClient extends pg.Client {
       this.heldBegin = { config, rest };
       return Promise.resolve(begun()) as never;
     }
-    this.corkUntilIdle();
+    // Only a transaction's statements wait for the rest of the batch: one on its own (the session
+    // lookup of a request, say) is written at once.
+    if (this.heldBegin !== null || this.getTransactionStatus() === 'T') this.corkUntilIdle();
     const held = this.heldBegin;
     this.heldBegin = null;
     if (!held) return this.send(config, rest);
