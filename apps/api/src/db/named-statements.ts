@@ -31,11 +31,19 @@ function nameFor(text: string): string | undefined {
 }
 
 /** pg's connection keeps the statements it has parsed (not public API: read defensively). */
-type WithStatements = { connection?: { parsedStatements?: Record<string, string> } };
+type WithStatements = {
+  connection?: {
+    parsedStatements?: Record<string, string>;
+    /** Sent but not yet acknowledged (pipelining). */
+    submittedNamedStatements?: Record<string, string>;
+  };
+};
 
 function preparedCount(client: pg.Client): number {
-  const parsed = (client as unknown as WithStatements).connection?.parsedStatements;
-  return parsed ? Object.keys(parsed).length : MAX_PER_CONNECTION;
+  const connection = (client as unknown as WithStatements).connection;
+  const parsed = connection?.parsedStatements;
+  if (!parsed) return MAX_PER_CONNECTION;
+  return Object.keys(parsed).length + Object.keys(connection.submittedNamedStatements ?? {}).length;
 }
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
@@ -67,6 +75,7 @@ const isPlainBegin = (config: unknown, rest: unknown[]) =>
   config !== null &&
   (config as QueryConfig).text === 'begin' &&
   typeof (config as QueryConfig).submit !== 'function' &&
+  (config as { callback?: unknown }).callback === undefined &&
   (rest[0] === undefined || (Array.isArray(rest[0]) && rest[0].length === 0)) &&
   rest[1] === undefined;
 
@@ -113,7 +122,14 @@ export class NamingClient extends pg.Client {
     this.heldBegin = null;
     if (!held) return this.send(config, rest);
     const beginning = this.send(held.config, held.rest) as unknown as Promise<unknown>;
-    const answer = this.send(config, rest) as unknown;
+    let answer: unknown;
+    try {
+      answer = this.send(config, rest);
+    } catch (error) {
+      // pg refuses some calls before sending anything (no query given): the begin is on its way.
+      beginning.catch(() => {});
+      throw error;
+    }
     if (!(answer instanceof Promise)) {
       // A callback or a submittable answers no promise to wait on: the begin's error, if any, shows
       // in what follows it on this connection.
@@ -128,9 +144,11 @@ export class NamingClient extends pg.Client {
     const text = nameableText(config, rest[0]);
     if (text !== undefined) {
       const name = nameFor(text);
-      const parsed = (this as unknown as WithStatements).connection?.parsedStatements;
-      const named =
-        name !== undefined && (parsed?.[name] !== undefined || preparedCount(this) < MAX_PER_CONNECTION);
+      const connection = (this as unknown as WithStatements).connection;
+      const known =
+        connection?.parsedStatements?.[name ?? ''] !== undefined ||
+        connection?.submittedNamedStatements?.[name ?? ''] !== undefined;
+      const named = name !== undefined && (known || preparedCount(this) < MAX_PER_CONNECTION);
       if (typeof config === 'string') {
         if (named) config = { text: config, name };
       } else config = { ...(config as object), name: named ? name : undefined };

@@ -9,7 +9,7 @@ import type { Db, Tx } from './client.ts';
  * At most MAX_QUERIES are kept per handle; past that a query is built for each call, as before.
  *
  * Only for queries on the app's handle (`ctx.db`): a transaction is a handle of its own, made afresh
- * each time, so its statements are built each time (and prepared on the server all the same). */
+ * each time; `preparedIn` below does the same for a transaction's statements. */
 const MAX_QUERIES = 500;
 const built = new WeakMap<Db, Map<string, unknown>>();
 

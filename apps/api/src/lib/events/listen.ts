@@ -62,6 +62,8 @@ async function listenPostgres(
   const connect = async () => {
     const next = new pg.Client({
       ...pool.options,
+      // One LISTEN and its notices: nothing to pipeline.
+      pipeline: false,
       keepAlive: true,
       // A connection dropped without a FIN/RST is noticed in seconds, not after the OS's two hours.
       keepAliveInitialDelayMillis: 10_000,

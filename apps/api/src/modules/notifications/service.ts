@@ -14,6 +14,7 @@ import {
   offers,
   users,
 } from '../../db/schema.ts';
+import { together } from '../../db/together.ts';
 import { type LiveEventInput, publishEvents } from '../../lib/events/publish.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { createdBefore, createdKey, decodeCursor, isCreatedKey, pageOf } from '../campaigns/cursor.ts';
@@ -64,9 +65,9 @@ export async function notify(
   // The ids are made here, so the read of what telling needs goes out right behind the insert, in the
   // same round trip (the pool's connections pipeline: db/client.ts); as the transaction's next
   // statement, it sees the new rows. Both are built once (db/prepared.ts) for the usual few rows.
-  const [, found] = await Promise.all([insertNotifications(tx, values), readToTell(tx, ids)]);
+  const [, found] = await together([insertNotifications(tx, values), readToTell(tx, ids)]);
   const rows = ids.flatMap((id) => found.filter((r) => r.notification.id === id));
-  await Promise.all([
+  await together([
     publishEvents(tx, [
       ...rows.map((row) => ({
         userId: row.notification.userId,
@@ -140,7 +141,7 @@ function selectToTell(tx: Tx, ids: readonly (string | Placeholder)[]) {
 
 /** selectToTell for these ids, built once per count for the usual few (an `in` list of placeholders,
  * not `= any($1)`: PostgreSQL would plan an array of unknown length again on every call). */
-function readToTell(tx: Tx, ids: readonly string[]) {
+async function readToTell(tx: Tx, ids: readonly string[]) {
   if (ids.length > PREPARED_ROWS) return selectToTell(tx, ids).execute();
   const query = preparedIn(tx, `notify_tell:${ids.length}`, (t, name) =>
     selectToTell(
@@ -151,7 +152,6 @@ function readToTell(tx: Tx, ids: readonly string[]) {
   return query.execute(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
 }
 
-type NotificationRow = typeof notifications.$inferInsert & { id: string };
 /** Rows per insert built once; more (an admin's action may notify many) are built for the call. */
 const PREPARED_ROWS = 4;
 const notificationColumns = [
@@ -165,10 +165,15 @@ const notificationColumns = [
   'reportId',
   'note',
   'createdAt',
-] as const satisfies readonly (keyof NotificationRow)[];
+] as const satisfies readonly (keyof typeof notifications.$inferInsert)[];
+/** A new notification with every value given (null where it has none): the insert built once sets
+ * every column. */
+type NotificationRow = Required<
+  Pick<typeof notifications.$inferInsert, (typeof notificationColumns)[number]>
+>;
 
 /** Inserts new notifications, all of whose values are given. */
-function insertNotifications(tx: Tx, rows: readonly NotificationRow[]) {
+async function insertNotifications(tx: Tx, rows: readonly NotificationRow[]) {
   if (rows.length > PREPARED_ROWS)
     return tx
       .insert(notifications)
@@ -189,7 +194,7 @@ function insertNotifications(tx: Tx, rows: readonly NotificationRow[]) {
   );
   const values: Record<string, unknown> = {};
   rows.forEach((row, i) => {
-    for (const key of notificationColumns) values[`${key}${i}`] = row[key] ?? null;
+    for (const key of notificationColumns) values[`${key}${i}`] = row[key];
   });
   return query.execute(values);
 }

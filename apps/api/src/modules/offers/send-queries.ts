@@ -72,8 +72,6 @@ const liveOfferOf = (campaignId: string | AnyColumn, influencerId: string | Plac
 
 export type HeldCampaign = NonNullable<Awaited<ReturnType<typeof holdCampaignForOffer>>>['campaign'];
 
-type NewOffer = Omit<typeof offers.$inferInsert, 'id' | 'conversationId'> & { influencerId: string };
-
 /** Every value of an offer's insert, named: the statement is built once (db/prepared.ts). */
 const offerValues = [
   'campaignId',
@@ -89,7 +87,13 @@ const offerValues = [
   'invitationId',
   'createdAt',
   'updatedAt',
-] as const satisfies readonly (keyof NewOffer)[];
+] as const satisfies readonly (keyof typeof offers.$inferInsert)[];
+
+/** A new offer with every value given (null where it has none): the insert built once sets every
+ * column. */
+type NewOffer = Required<Pick<typeof offers.$inferInsert, (typeof offerValues)[number]>> & {
+  influencerId: string;
+};
 
 /** Inserts an offer with its thread (the conversation and its two members) in one statement: the
  * thread's inserts ride along as data-modifying CTEs, their foreign keys checked at the statement's
@@ -106,7 +110,7 @@ export async function insertOfferWithThread(
     businessId: opts.businessId,
     at: opts.now.toISOString(),
   };
-  for (const key of offerValues) values[key] = opts.offer[key] ?? null;
+  for (const key of offerValues) values[key] = opts.offer[key];
   const [offer] = await query.execute(values);
   if (!offer) throw new Error('offer not inserted');
   return { offerId: offer.id, conversationId: values.conversationId as string };

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { invitations } from '../../db/schema.ts';
+import { together } from '../../db/together.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../http/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { campaignClosedReason, canView, todayUtc } from '../campaigns/policy.ts';
@@ -163,7 +164,7 @@ export async function sendOffer(
         influencerId: user.id,
       };
       // The offer's live events go out with the notification's, in one round trip.
-      const [, sent] = await Promise.all([
+      const [, sent] = await together([
         notify(ctx, tx, [received], offerChangeEvents([change])),
         findOfferIn(tx, user, offerId),
       ]);
