@@ -85,9 +85,9 @@ const begun = () => ({ command: 'BEGIN', rowCount: null, oid: 0, rows: [], field
 /**
  * A pg client that names the app's parameterised statements (see above) and, pipelining (the pool
  * sets `pipeline`: db/client.ts), saves round trips (decision 018):
- * - a transaction's statements issued in one go (`Promise.all`) are written to the socket together:
- *   one write and one wake-up of the server instead of one per statement (a loopback write costs the
- *   app some 45 µs of CPU); a statement outside a transaction is written at once, as it is issued;
+ * - a transaction's statements issued in one go (`together`: db/together.ts) are written to the
+ *   socket together: one write and one wake-up of the server instead of one per statement (a loopback
+ *   write costs the app some 45 µs of CPU); a statement outside a transaction is written at once;
  * - a transaction's `begin` is answered at once and written with the transaction's first statement,
  *   whose answer then waits for the begin's: had the begin failed, that statement fails with the
  *   begin's error and the transaction rolls back. (A plain `begin` fails only with its connection,
