@@ -39,11 +39,22 @@ type WithStatements = {
   };
 };
 
+const statementsOf = (client: pg.Client) => (client as unknown as WithStatements).connection;
+
 function preparedCount(client: pg.Client): number {
-  const connection = (client as unknown as WithStatements).connection;
+  const connection = statementsOf(client);
   const parsed = connection?.parsedStatements;
   if (!parsed) return MAX_PER_CONNECTION;
   return Object.keys(parsed).length + Object.keys(connection.submittedNamedStatements ?? {}).length;
+}
+
+/** Whether the connection has the statement already: parsed, or on its way (pipelining). */
+function hasStatement(client: pg.Client, name: string): boolean {
+  const connection = statementsOf(client);
+  return (
+    connection?.parsedStatements?.[name] !== undefined ||
+    connection?.submittedNamedStatements?.[name] !== undefined
+  );
 }
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
@@ -144,11 +155,8 @@ export class NamingClient extends pg.Client {
     const text = nameableText(config, rest[0]);
     if (text !== undefined) {
       const name = nameFor(text);
-      const connection = (this as unknown as WithStatements).connection;
-      const known =
-        connection?.parsedStatements?.[name ?? ''] !== undefined ||
-        connection?.submittedNamedStatements?.[name ?? ''] !== undefined;
-      const named = name !== undefined && (known || preparedCount(this) < MAX_PER_CONNECTION);
+      const named =
+        name !== undefined && (hasStatement(this, name) || preparedCount(this) < MAX_PER_CONNECTION);
       if (typeof config === 'string') {
         if (named) config = { text: config, name };
       } else config = { ...(config as object), name: named ? name : undefined };

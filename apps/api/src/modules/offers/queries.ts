@@ -58,30 +58,22 @@ export function selectOffersOfCampaign(db: Db | Tx) {
 }
 export type OfferWithParties = Awaited<ReturnType<typeof selectOffers>>[number];
 
-/** One offer the actor may see (either side of it), or null: anyone else's is simply not found. */
-export async function findOffer(db: Db | Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
-  const rows = await visibleOffer(db, actor.id, id);
+/** One offer the actor may see (either side of it), or null: anyone else's is simply not found. Read
+ * inside a transaction, built once (db/prepared.ts). */
+export async function findOffer(tx: Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
+  const rows = await preparedIn(tx, 'offer_visible', buildVisibleOffer).execute({ id, me: actor.id });
   return rows[0] ?? null;
 }
 
-/** findOffer on the app's handle, built once (db/prepared.ts): every offer page and the answer to
- * each offer action read an offer this way, and its six-table select is the widest to build. */
+/** findOffer on the app's handle, built once too: every offer page and the answer to each offer
+ * action read an offer this way, and its six-table select is the widest to build. */
 export async function findVisibleOffer(db: Db, actor: Actor, id: string): Promise<OfferWithParties | null> {
-  const query = preparedOn(db, 'offer_visible', (d, name) =>
-    visibleOffer(d, sql.placeholder('me'), sql.placeholder('id')).prepare(name),
-  );
-  const rows = await query.execute({ id, me: actor.id });
+  const rows = await preparedOn(db, 'offer_visible', buildVisibleOffer).execute({ id, me: actor.id });
   return rows[0] ?? null;
 }
 
-/** findVisibleOffer inside a transaction (db/prepared.ts): the offer as its sender's answer shows it. */
-export async function findOfferIn(tx: Tx, actor: Actor, id: string): Promise<OfferWithParties | null> {
-  const query = preparedIn(tx, 'offer_visible', (t, name) =>
-    visibleOffer(t, sql.placeholder('me'), sql.placeholder('id')).prepare(name),
-  );
-  const rows = await query.execute({ id, me: actor.id });
-  return rows[0] ?? null;
-}
+const buildVisibleOffer = (db: Db | Tx, name: string) =>
+  visibleOffer(db, sql.placeholder('me'), sql.placeholder('id')).prepare(name);
 
 /** The offer by id if `me` may see it: values, or placeholders for a query built once. */
 const visibleOffer = (db: Db | Tx, me: string | Placeholder, id: string | Placeholder) =>

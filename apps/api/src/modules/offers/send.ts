@@ -13,7 +13,7 @@ import { missingParts, type ProfileParts } from '../influencers/policy.ts';
 import { notify } from '../notifications/service.ts';
 import { offerChangeEvents } from './events.ts';
 import { audienceFit, sendRefusalReasons } from './policy.ts';
-import { findOfferIn, type OfferWithParties } from './queries.ts';
+import { findOffer, type OfferWithParties } from './queries.ts';
 import {
   type HeldCampaign,
   hasLiveOffer,
@@ -166,7 +166,7 @@ export async function sendOffer(
       // The offer's live events go out with the notification's, in one round trip.
       const [, sent] = await together([
         notify(ctx, tx, [received], offerChangeEvents([change])),
-        findOfferIn(tx, user, offerId),
+        findOffer(tx, user, offerId),
       ]);
       if (!sent) throw new Error('the offer just sent is not found');
       return sent;
