@@ -66,10 +66,8 @@ export async function generateCampaigns(client: pg.Client, scale: Scale): Promis
   );
 }
 
-/** The search keys the app's trigger keeps (migration 0013), written in one statement: the trigger
- * is off while the generator writes (session_replication_role = replica). */
+/** The search keys the app's trigger keeps (migrations 0013, 0014), written in one statement: the
+ * trigger is off while the generator writes (session_replication_role = replica). */
 export async function generateSearchKeys(client: pg.Client): Promise<void> {
-  await client.query(
-    `insert into campaign_search_keys (key, published_at, campaign_id) ${expectedSearchKeysSql}`,
-  );
+  await client.query(`insert into campaign_search_keys ${expectedSearchKeysSql}`);
 }

@@ -126,14 +126,29 @@ export const campaigns = pgTable(
 /** The word keys of the published campaigns: for each, the first three characters of every word of
  * its search document, with its publish time. A text search newest first walks one key's rows in
  * date order and stops after a page, instead of reading every campaign the words match (decision
- * 018, fifth pass). Kept by a trigger on `campaigns` (migration 0013), so every path that publishes,
- * edits, pauses, closes or deletes a campaign keeps it true; no foreign key, the trigger deletes. */
+ * 018, fifth pass). Each row also carries the campaign's words under that key and a copy of the
+ * columns discovery filters on that do not change as offers come in, so the walk refuses most rows
+ * from the index alone, before it reads any campaign (eighth pass; the primary key INCLUDEs them,
+ * migration 0014). Kept by a trigger on `campaigns` (migrations 0013, 0014), so every path that
+ * publishes, edits, pauses, closes or deletes a campaign keeps it true; no foreign key, the trigger
+ * deletes. */
 export const campaignSearchKeys = pgTable(
   'campaign_search_keys',
   {
     key: text('key').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
     campaignId: text('campaign_id').notNull(),
+    /** The campaign's words that start with the key (no positions). */
+    words: tsvector('words').notNull(),
+    category: text('category'),
+    tiers: text('tiers').array().notNull(),
+    networks: text('networks').array().notNull(),
+    compensationType: text('compensation_type'),
+    amount: integer('amount'),
+    applicationDeadline: date('application_deadline', { mode: 'string' }),
+    countries: text('countries').array().notNull(),
+    remote: boolean('remote').notNull(),
+    languages: text('languages').array().notNull(),
   },
   (t) => [primaryKey({ name: 'campaign_search_keys_pkey', columns: [t.key, t.publishedAt, t.campaignId] })],
 );

@@ -47,21 +47,40 @@ function openConditions(db: Db, p: Param, today: string): SQL[] {
   ];
 }
 
-function filterConditions(q: CampaignSearchQuery, p: Param): (SQL | undefined)[] {
+/** The columns discovery filters on that offers do not change: the campaign's own, or their copy on
+ * a search key row (migration 0014). */
+type FacetColumns = Record<
+  | 'category'
+  | 'tiers'
+  | 'networks'
+  | 'compensationType'
+  | 'amount'
+  | 'applicationDeadline'
+  | 'countries'
+  | 'remote'
+  | 'languages',
+  AnyColumn
+>;
+
+function facetConditions(q: CampaignSearchQuery, p: Param, c: FacetColumns): (SQL | undefined)[] {
   const hasArray = (column: AnyColumn, value: Placeholder) => sql`${column} @> array[${value}]::text[]`;
   return [
-    q.category ? eq(campaigns.category, p('category', q.category)) : undefined,
-    q.network ? hasArray(campaigns.networks, p('network', q.network)) : undefined,
-    q.tier ? hasArray(campaigns.tiers, p('tier', q.tier)) : undefined,
-    q.compensation ? eq(campaigns.compensationType, p('compensation', q.compensation)) : undefined,
+    q.category ? eq(c.category, p('category', q.category)) : undefined,
+    q.network ? hasArray(c.networks, p('network', q.network)) : undefined,
+    q.tier ? hasArray(c.tiers, p('tier', q.tier)) : undefined,
+    q.compensation ? eq(c.compensationType, p('compensation', q.compensation)) : undefined,
     q.minAmount !== undefined
-      ? and(eq(campaigns.compensationType, 'paid'), gte(campaigns.amount, p('minAmount', q.minAmount)))
+      ? and(eq(c.compensationType, 'paid'), gte(c.amount, p('minAmount', q.minAmount)))
       : undefined,
-    q.country
-      ? sql`(${campaigns.remote} or ${hasArray(campaigns.countries, p('country', q.country))})`
-      : undefined,
-    q.language ? hasArray(campaigns.languages, p('language', q.language)) : undefined,
-    q.deadlineAfter ? gte(campaigns.applicationDeadline, p('deadlineAfter', q.deadlineAfter)) : undefined,
+    q.country ? sql`(${c.remote} or ${hasArray(c.countries, p('country', q.country))})` : undefined,
+    q.language ? hasArray(c.languages, p('language', q.language)) : undefined,
+    q.deadlineAfter ? gte(c.applicationDeadline, p('deadlineAfter', q.deadlineAfter)) : undefined,
+  ];
+}
+
+function filterConditions(q: CampaignSearchQuery, p: Param): (SQL | undefined)[] {
+  return [
+    ...facetConditions(q, p, campaigns),
     q.businessId ? eq(campaigns.ownerId, p('businessId', q.businessId)) : undefined,
   ];
 }
@@ -77,9 +96,10 @@ function textQuery(terms: string[], p: Param): SQL | null {
  * with that word, hence that key (migration 0013); a word of other characters could be cut apart by
  * the text parser, so such a search reads the matches through the GIN index instead. */
 const KEYED_WORD = /^[a-z0-9]{3,}$/;
+const keyedWordOf = (terms: string[]) =>
+  terms.filter((t) => KEYED_WORD.test(t)).sort((a, b) => b.length - a.length)[0] ?? null;
 export function searchKeyOf(terms: string[]): string | null {
-  const word = terms.filter((t) => KEYED_WORD.test(t)).sort((a, b) => b.length - a.length)[0];
-  return word ? word.slice(0, 3) : null;
+  return keyedWordOf(terms)?.slice(0, 3) ?? null;
 }
 
 /** How many of a key's rows one walk reads at most before the search falls back to the GIN index: a
@@ -87,23 +107,46 @@ export function searchKeyOf(terms: string[]): string | null {
 const KEY_WALK = 500;
 
 /** The page of a text search newest first, read by walking one search key (see searchCampaigns):
- * the key's rows newest first (after the cursor), each campaign checked with `where`, a page kept. */
+ * the key's rows newest first (after the cursor), each refused first on what the row itself carries
+ * (the campaign's words under the key, its filtered columns, its deadline: read from the index
+ * alone), then the rest checked on the campaign with `where` (a slot free, the business active, every
+ * word), a page kept. */
 function keyWalk(
   db: Db,
-  q: { where: (SQL | undefined)[]; order: SQL[]; limit: Placeholder; after: boolean },
+  q: {
+    where: (SQL | undefined)[];
+    facets: (c: FacetColumns) => (SQL | undefined)[];
+    order: SQL[];
+    limit: Placeholder;
+    after: boolean;
+  },
 ) {
+  const k = campaignSearchKeys;
   const walked = db
-    .select({ id: campaignSearchKeys.campaignId, publishedAt: campaignSearchKeys.publishedAt })
-    .from(campaignSearchKeys)
+    .select({
+      id: k.campaignId,
+      publishedAt: k.publishedAt,
+      words: k.words,
+      category: k.category,
+      tiers: k.tiers,
+      networks: k.networks,
+      compensationType: k.compensationType,
+      amount: k.amount,
+      applicationDeadline: k.applicationDeadline,
+      countries: k.countries,
+      remote: k.remote,
+      languages: k.languages,
+    })
+    .from(k)
     .where(
       and(
-        eq(campaignSearchKeys.key, sql.placeholder('key')),
+        eq(k.key, sql.placeholder('key')),
         q.after
-          ? sql`(${campaignSearchKeys.publishedAt}, ${campaignSearchKeys.campaignId}) < (${sql.placeholder('k')}::timestamptz, ${sql.placeholder('id')})`
+          ? sql`(${k.publishedAt}, ${k.campaignId}) < (${sql.placeholder('k')}::timestamptz, ${sql.placeholder('id')})`
           : undefined,
       ),
     )
-    .orderBy(desc(campaignSearchKeys.publishedAt), desc(campaignSearchKeys.campaignId))
+    .orderBy(desc(k.publishedAt), desc(k.campaignId))
     .limit(KEY_WALK)
     .as('walked');
   // OFFSET (0) keeps the check a subplan run row by row: as a join, the planner reads every match.
@@ -112,10 +155,17 @@ function keyWalk(
     .from(campaigns)
     .where(and(eq(campaigns.id, walked.id), ...q.where))
     .offset(sql.placeholder('none'));
+  // The walk's own columns are tested before the subplan (the cheaper test first).
   const pageIds = db
     .select({ id: walked.id })
     .from(walked)
-    .where(exists(open))
+    .where(
+      and(
+        sql`${walked.words} @@ to_tsquery('simple', ${sql.placeholder('keyTerm')})`,
+        ...q.facets(walked),
+        exists(open),
+      ),
+    )
     .orderBy(desc(walked.publishedAt), desc(walked.id))
     .limit(q.limit);
   return selectWithBusiness(db)
@@ -131,16 +181,14 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   const terms = searchTerms(query.q ?? '');
   const tsq = textQuery(terms, p);
   const after = decodeCursor(query.cursor, isKey);
+  const today = todayUtc();
   // Without a sort, newest first; a relevance cursor without one is from a page opened while a text
   // search ranked by default (before decision 018's fifth pass): its next page stays ranked.
   const unsorted = after?.s === 'relevance' && tsq ? 'relevance' : 'newest';
   const sort = query.sort === 'relevance' && !tsq ? 'newest' : (query.sort ?? unsorted);
   if (after && after.s !== sort) throw fieldError('cursor', 'invalid_cursor');
 
-  const where: (SQL | undefined)[] = [
-    ...openConditions(ctx.db, p, todayUtc()),
-    ...filterConditions(query, p),
-  ];
+  const where: (SQL | undefined)[] = [...openConditions(ctx.db, p, today), ...filterConditions(query, p)];
   if (tsq) where.push(sql`${campaigns.searchVector} @@ ${tsq}`);
 
   let order: SQL[];
@@ -179,7 +227,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
   const limit = p('limit', query.limit + 1);
   // Not for one business's campaigns (its page): they are a few among the key's, so a walk would
   // read its 500 rows and end short; the GIN index and the owner filter find them directly.
-  const key = sort === 'newest' && tsq && !query.businessId ? searchKeyOf(terms) : null;
+  const keyWord = sort === 'newest' && tsq && !query.businessId ? keyedWordOf(terms) : null;
   const next = (last: { campaign: ShownCampaign }): Key =>
     sort === 'relevance'
       ? { s: 'relevance', o: offset + query.limit }
@@ -193,10 +241,15 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
     p('k', newestAfter.k);
     p('id', newestAfter.id);
   }
-  if (key) {
-    p('key', key);
+  if (keyWord) {
+    p('key', keyWord.slice(0, 3));
+    p('keyTerm', `${keyWord}:*`);
+    const facets = (c: FacetColumns) => [
+      gte(c.applicationDeadline, p('today', today)),
+      ...facetConditions(query, p, c),
+    ];
     const byKey = preparedOn(ctx.db, shape('discovery:keyed'), (db, name) =>
-      keyWalk(db, { where, order, limit, after: newestAfter !== null }).prepare(name),
+      keyWalk(db, { where, facets, order, limit, after: newestAfter !== null }).prepare(name),
     );
     const rows = await byKey.execute({ ...values, none: 0 });
     if (rows.length > query.limit) return pageOf(rows, query.limit, next);
