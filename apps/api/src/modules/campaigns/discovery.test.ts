@@ -142,6 +142,20 @@ describe('GET /campaigns and GET /public/campaigns', () => {
     expect(await q('q=kava&category=food_drink&network=tiktok')).toEqual(['Herbal tea week']);
   });
 
+  it('shows each campaign on a page exactly as its own page does, in every way a page is read', async () => {
+    // A page's campaigns come as one JSON object per row (queries.ts), a campaign's own page cell by
+    // cell: the two must agree to the last field, dates to the millisecond.
+    for (const query of ['', 'q=kava', 'q=kava&sort=relevance', 'q=tatier', 'sort=deadline', 'sort=amount']) {
+      const page = await reader.get<Page>(`${BASE}?${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length, query).toBeGreaterThan(0);
+      for (const item of page.body.items) {
+        const own = await reader.get<{ campaign: Campaign }>(`${BASE}/${item.id}`);
+        expect(item, `${query}: ${item.name}`).toEqual(own.body.campaign);
+      }
+    }
+  });
+
   it('sorts by deadline, amount and newest, and pages with a cursor in every sort', async () => {
     const deadline = await reader.get<Page>(`${BASE}?sort=deadline`);
     expect(names(deadline.body)).toEqual(['Ranná Káva z Tatier', 'Herbal tea week', 'Running shoes test']);

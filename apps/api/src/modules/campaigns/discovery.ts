@@ -21,7 +21,7 @@ import { fieldError } from '../../http/errors.ts';
 import { isInt32, isIsoDate, isIsoTimestamp } from '../../lib/cursor-keys.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { todayUtc } from './policy.ts';
-import { selectWithBusiness } from './queries.ts';
+import { selectPageWithBusiness, selectWithBusiness } from './queries.ts';
 
 type Key = { s: string; k: string | number; id: string } | { s: 'relevance'; o: number };
 
@@ -168,7 +168,7 @@ function keyWalk(
     )
     .orderBy(desc(walked.publishedAt), desc(walked.id))
     .limit(q.limit);
-  return selectWithBusiness(db)
+  return selectPageWithBusiness(db)
     .where(inArray(campaigns.id, pageIds))
     .orderBy(...q.order);
 }
@@ -271,7 +271,7 @@ export async function searchCampaigns(ctx: AppContext, opts: { query: CampaignSe
       .orderBy(...order)
       .limit(limit)
       .offset(sort === 'relevance' ? sql.placeholder('offset') : 0);
-    return selectWithBusiness(db)
+    return selectPageWithBusiness(db)
       .where(inArray(campaigns.id, pageIds))
       .orderBy(...order)
       .prepare(name);

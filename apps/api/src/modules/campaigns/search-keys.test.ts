@@ -10,6 +10,7 @@ import {
   buildDraftCampaign,
   buildPublishedCampaign,
   completeCampaign,
+  daysFromNow,
 } from '../../test/factories/campaigns.ts';
 import { buildInfluencer, type TestUser } from '../../test/factories/users.ts';
 import { searchKeyOf } from './discovery.ts';
@@ -131,6 +132,35 @@ describe('text search newest first, through the search keys', () => {
     expect(await drift()).toEqual([]);
   });
 
+  it('refuses rows on the words and filters the key rows carry, before reading the campaign', async () => {
+    const instagram = 'q=zeppelin&network=instagram&limit=1';
+    expect(names(await search(instagram))).toEqual(['Zeppelin seven']);
+    const seven = (await search(instagram)).items[0]?.id ?? '';
+    const restore = async () => {
+      await t.ctx.db.execute(sql`delete from campaign_search_keys where campaign_id = ${seven}`);
+      await t.ctx.db.execute(sql`insert into campaign_search_keys
+        select * from (${sql.raw(expectedSearchKeysSql)}) e where e.campaign_id = ${seven}`);
+    };
+    try {
+      // The campaign is on Instagram, its key rows say otherwise (only a test does): the walk
+      // believes the rows, so the page it reads (two found, one kept) is the next match.
+      await t.ctx.db.execute(
+        sql`update campaign_search_keys set networks = '{tiktok}' where campaign_id = ${seven}`,
+      );
+      expect(names(await search(instagram))).toEqual(['Zeppelin three']);
+      await restore();
+      // The same with the words under the key: a row whose words do not match is passed over.
+      await t.ctx.db.execute(
+        sql`update campaign_search_keys set words = 'zebra'::tsvector where campaign_id = ${seven}`,
+      );
+      expect(names(await search(instagram))).toEqual(['Zeppelin three']);
+    } finally {
+      await restore();
+    }
+    expect(names(await search(instagram))).toEqual(['Zeppelin seven']);
+    expect(await drift()).toEqual([]);
+  });
+
   it('a cursor from a page ranked by default (before newest first) still gets its next ranked page', async () => {
     const ranked = await search('q=zeppelin&sort=relevance&limit=2');
     const cursor = Buffer.from(JSON.stringify({ s: 'relevance', o: 2 })).toString('base64url');
@@ -151,11 +181,51 @@ describe('text search newest first, through the search keys', () => {
     expect(await blimps()).toEqual(['Airship six']);
     expect(await drift()).toEqual([]);
 
-    const edit = (brief: string) =>
-      owner.client.patch(`${BASE}/${campaign.id}`, completeCampaign({ name: 'Airship six', brief }));
+    const edit = (brief: string, over: Parameters<typeof completeCampaign>[0] = {}) =>
+      owner.client.patch(`${BASE}/${campaign.id}`, completeCampaign({ name: 'Airship six', brief, ...over }));
     expect((await edit('A dirigible for your followers.')).status).toBe(200);
     expect(await blimps()).toEqual([]);
     expect(names(await search('q=dirigible'))).toEqual(['Airship six']);
+    expect(await drift()).toEqual([]);
+
+    // Every filtered column the key rows copy follows an edit of the published campaign.
+    const filtered = async (query: string) => names(await search(`q=dirigible&${query}`));
+    expect(await filtered('network=instagram&category=food_drink&country=SK&language=sk')).toEqual([
+      'Airship six',
+    ]);
+    const moved = await edit('A dirigible for your followers.', {
+      category: 'sports',
+      networks: ['youtube'],
+      tiers: ['macro'],
+      deliverables: [{ type: 'video', network: 'youtube', quantity: 1 }],
+      compensation: { type: 'barter', description: 'A ride', value: { amount: 9000, currency: 'EUR' } },
+      countries: [],
+      remote: true,
+      languages: ['en'],
+      applicationDeadline: daysFromNow(30),
+    });
+    expect(moved.status).toBe(200);
+    expect(await drift()).toEqual([]);
+    for (const gone of [
+      'network=instagram',
+      'category=food_drink',
+      'tier=nano',
+      'compensation=paid',
+      'minAmount=1',
+      'language=sk',
+    ])
+      expect(await filtered(gone), gone).toEqual([]);
+    for (const kept of [
+      'network=youtube',
+      'category=sports',
+      'tier=macro',
+      'compensation=barter',
+      'country=SK',
+      'language=en',
+      `deadlineAfter=${daysFromNow(25)}`,
+    ])
+      expect(await filtered(kept), kept).toEqual(['Airship six']);
+    expect((await edit('A dirigible for your followers.')).status).toBe(200);
     expect(await drift()).toEqual([]);
 
     expect((await owner.client.post(`${BASE}/${campaign.id}/pause`)).status).toBe(200);
