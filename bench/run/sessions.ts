@@ -30,6 +30,16 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
   return `${cookie}; ${HINT}`;
 }
 
+/** The session token inside a Cookie header value made by signIn or createSessions. */
+export function sessionToken(cookie: string): string {
+  const token = cookie
+    .split('; ')
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  if (!token) throw new Error('no session cookie');
+  return token;
+}
+
 /** Sessions for many users at once, made by the app's own createSession (what a sign-in stores;
  * a thousand argon2 checks through the login route would take minutes and trip its rate limits). */
 export async function createSessions(url: string, userIds: readonly string[]): Promise<Map<string, string>> {
