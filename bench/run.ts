@@ -184,7 +184,7 @@ async function main() {
       scenarios.push(r);
     };
     // The endpoint and its SQL alternate in rounds, so the ratio compares the same stretch of time.
-    // discovery-search-sql is the search alone, as discovery-sql was measured before #40: shown for
+    // discovery-search-sql is the search alone, as discovery-sql was measured before #43: shown for
     // comparison with the earlier runs, not a target.
     const measureDiscovery = async () => {
       const app = wanted('discovery');

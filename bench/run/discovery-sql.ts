@@ -26,7 +26,7 @@ export interface DiscoverySql {
 /** The SQL the endpoint runs for each query string: the app's own findSessionUser (the hook's
  * lookup) and searchCampaigns, run against the bench database through drizzle with a logger that
  * keeps what it sends — so it cannot drift from the endpoint. Until session 13 only the search was
- * measured; the endpoint runs both (bench/RESULTS.md #40). */
+ * measured; the endpoint runs both (bench/RESULTS.md #43). */
 export async function captureDiscoverySql(
   url: string,
   words: readonly string[],
@@ -55,7 +55,7 @@ export async function captureDiscoverySql(
 /** The captured statements straight through a pg Pool at the same concurrency, for the same time,
  * sent as the app sends them (its pool settings: prepared by name, no parallel query): for each
  * request the session lookup, then the search, each on a connection taken from the pool as the app
- * takes one (`searchOnly`: the search alone, as discovery-sql was measured until #40). */
+ * takes one (`searchOnly`: the search alone, as discovery-sql was measured until #43). */
 export async function runSql(
   url: string,
   sql: DiscoverySql,

@@ -138,8 +138,9 @@ export const campaignSearchKeys = pgTable(
     key: text('key').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull(),
     campaignId: text('campaign_id').notNull(),
-    /** The campaign's words that start with the key (no positions). */
-    words: tsvector('words').notNull(),
+    /** The campaign's words that start with the key (no positions); null past 1 KB, which a B-tree
+     * entry could not hold with the rest (the walk then reads the campaign's own words). */
+    words: tsvector('words'),
     category: text('category'),
     tiers: text('tiers').array().notNull(),
     networks: text('networks').array().notNull(),

@@ -2,7 +2,7 @@
 -- offers do not change, so a walk refuses rows from the index alone (decision 018, eighth pass). The
 -- table is derived: it is emptied here and written again from campaigns at the end.
 TRUNCATE "campaign_search_keys";--> statement-breakpoint
-ALTER TABLE "campaign_search_keys" ADD COLUMN "words" tsvector NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaign_search_keys" ADD COLUMN "words" tsvector;--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" ADD COLUMN "category" text;--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" ADD COLUMN "tiers" text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" ADD COLUMN "networks" text[] NOT NULL;--> statement-breakpoint
@@ -13,7 +13,14 @@ ALTER TABLE "campaign_search_keys" ADD COLUMN "countries" text[] NOT NULL;--> st
 ALTER TABLE "campaign_search_keys" ADD COLUMN "remote" boolean NOT NULL;--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" ADD COLUMN "languages" text[] NOT NULL;--> statement-breakpoint
 -- The walk reads the key's rows from the primary key alone (an index-only scan): it INCLUDEs every
--- column the walk tests.
+-- column the walk tests. A B-tree entry holds at most 2,704 bytes, so a key's words are kept only
+-- up to 1 KB (a brief of many words with one start, up to 5,000 characters, would not fit): past
+-- that the row has none and the walk reads the campaign for its words. The other columns are
+-- bounded (at most 60 countries: about 500 bytes).
+CREATE FUNCTION "campaign_search_key_words"(lexemes text[]) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN pg_column_size(w) <= 1024 THEN w END FROM (SELECT array_to_tsvector(lexemes) AS w) v
+$$;--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" DROP CONSTRAINT "campaign_search_keys_pkey";--> statement-breakpoint
 ALTER TABLE "campaign_search_keys" ADD CONSTRAINT "campaign_search_keys_pkey" PRIMARY KEY ("key", "published_at", "campaign_id")
   INCLUDE ("words", "category", "tiers", "networks", "compensation_type", "amount", "application_deadline", "countries", "remote", "languages");--> statement-breakpoint
@@ -27,7 +34,7 @@ BEGIN
   IF TG_OP <> 'DELETE' AND NEW.status = 'published' THEN
     INSERT INTO public.campaign_search_keys (key, published_at, campaign_id, words, category, tiers,
         networks, compensation_type, amount, application_deadline, countries, remote, languages)
-    SELECT left(l.lexeme, 3), NEW.published_at, NEW.id, array_to_tsvector(array_agg(l.lexeme)),
+    SELECT left(l.lexeme, 3), NEW.published_at, NEW.id, public.campaign_search_key_words(array_agg(l.lexeme)),
            NEW.category, NEW.tiers, NEW.networks, NEW.compensation_type, NEW.amount,
            NEW.application_deadline, NEW.countries, NEW.remote, NEW.languages
       FROM unnest(NEW.search_vector) l
@@ -51,7 +58,7 @@ CREATE TRIGGER "campaigns_search_keys_changed" AFTER UPDATE OF "status", "publis
   EXECUTE FUNCTION "campaign_search_keys_sync"();--> statement-breakpoint
 INSERT INTO "campaign_search_keys" ("key", "published_at", "campaign_id", "words", "category", "tiers",
     "networks", "compensation_type", "amount", "application_deadline", "countries", "remote", "languages")
-  SELECT left(l.lexeme, 3), c.published_at, c.id, array_to_tsvector(array_agg(l.lexeme)),
+  SELECT left(l.lexeme, 3), c.published_at, c.id, campaign_search_key_words(array_agg(l.lexeme)),
          c.category, c.tiers, c.networks, c.compensation_type, c.amount, c.application_deadline,
          c.countries, c.remote, c.languages
   FROM "campaigns" c, unnest(c.search_vector) l

@@ -94,7 +94,9 @@ function textQuery(terms: string[], p: Param): SQL | null {
 /** The search key a text search newest first walks: the first three characters of its longest word
  * of ASCII letters and digits (three at least). Every campaign the query matches has a word starting
  * with that word, hence that key (migration 0013); a word of other characters could be cut apart by
- * the text parser, so such a search reads the matches through the GIN index instead. */
+ * the text parser, so such a search reads the matches through the GIN index instead. A few words of
+ * letters and digits are cut too (`1e5abc` reads as a number and a word): their walk finds nothing
+ * under the key and the GIN index answers, with the same rows; only the walk is wasted. */
 const KEYED_WORD = /^[a-z0-9]{3,}$/;
 const keyedWordOf = (terms: string[]) =>
   terms.filter((t) => KEYED_WORD.test(t)).sort((a, b) => b.length - a.length)[0] ?? null;
@@ -161,7 +163,7 @@ function keyWalk(
     .from(walked)
     .where(
       and(
-        sql`${walked.words} @@ to_tsquery('simple', ${sql.placeholder('keyTerm')})`,
+        sql`(${walked.words} is null or ${walked.words} @@ to_tsquery('simple', ${sql.placeholder('keyTerm')}))`,
         ...q.facets(walked),
         exists(open),
       ),

@@ -20,7 +20,7 @@ export function selectWithBusiness(db: Db | Tx) {
  * and drizzle decode every cell one by one (a page of 21 campaigns is 630 cells: a fifth of the
  * app's CPU on a discovery page, decision 018, eighth pass). The object has the columns' own names
  * and values: JSON gives the same numbers, strings, arrays, booleans and dates as the driver, and
- * timestamps are made Dates here as drizzle makes them (campaigns.test.ts compares the two). */
+ * timestamps are made Dates here as drizzle makes them (discovery.test.ts compares the two). */
 export function selectPageWithBusiness(db: Db | Tx) {
   return selectCampaignAs(db, shownCampaignJson);
 }

@@ -257,4 +257,30 @@ describe('text search newest first, through the search keys', () => {
     expect(await blimps()).toEqual([]);
     expect(await drift()).toEqual([]);
   });
+  it('a key with more words than an index entry holds keeps none, and the walk reads the campaign instead', async () => {
+    // 300 distinct words starting `quo` (2,700 characters): their tsvector is over 1 KB, more than a
+    // B-tree entry could hold with the rest of the row. Publishing must work all the same.
+    const many = Array.from({ length: 300 }, (_, i) => `quoa${String(i).padStart(4, '0')}`).join(' ');
+    const long = [];
+    for (const name of ['Quokka long one', 'Quokka long two'])
+      long.push(
+        await buildPublishedCampaign(t.app, { owner, campaign: { name, brief: `Quokka selfies. ${many}` } }),
+      );
+    await buildPublishedCampaign(t.app, {
+      owner,
+      campaign: { name: 'Quokka short', brief: 'Quokka selfies.' },
+    });
+    const res = await t.ctx.db.execute(
+      sql`select campaign_id, words is null as none from campaign_search_keys where key = 'quo' order by published_at`,
+    );
+    const rows = (res as unknown as { rows: { campaign_id: string; none: boolean }[] }).rows;
+    expect(rows.map((r) => r.none)).toEqual([true, true, false]);
+    expect(rows[0]?.campaign_id).toBe(long[0]?.campaign.id);
+    expect(await drift()).toEqual([]);
+    // Newest first, one at a time: the walk reads the keys and checks the two long ones' words on
+    // the campaigns.
+    expect(await allPages('q=quokka', 1)).toEqual(['Quokka short', 'Quokka long two', 'Quokka long one']);
+    expect(await allPages('q=quoa0299', 1)).toEqual(['Quokka long two', 'Quokka long one']);
+    expect((await search('q=quoa0300')).items).toEqual([]);
+  });
 });
