@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Param, placeholders, preparedOn } from '../../db/prepared.ts';
@@ -49,18 +50,20 @@ function openConditions(db: Db, p: Param, today: string): SQL[] {
 
 /** The columns discovery filters on that offers do not change: the campaign's own, or their copy on
  * a search key row (migration 0014). */
-type FacetColumns = Record<
-  | 'category'
-  | 'tiers'
-  | 'networks'
-  | 'compensationType'
-  | 'amount'
-  | 'applicationDeadline'
-  | 'countries'
-  | 'remote'
-  | 'languages',
-  AnyColumn
->;
+const FACETS = [
+  'category',
+  'tiers',
+  'networks',
+  'compensationType',
+  'amount',
+  'applicationDeadline',
+  'countries',
+  'remote',
+  'languages',
+] as const;
+type FacetColumns = Record<(typeof FACETS)[number], PgColumn>;
+const facetColumnsOf = (table: FacetColumns): FacetColumns =>
+  Object.fromEntries(FACETS.map((name) => [name, table[name]])) as FacetColumns;
 
 function facetConditions(q: CampaignSearchQuery, p: Param, c: FacetColumns): (SQL | undefined)[] {
   const hasArray = (column: AnyColumn, value: Placeholder) => sql`${column} @> array[${value}]::text[]`;
@@ -125,20 +128,7 @@ function keyWalk(
 ) {
   const k = campaignSearchKeys;
   const walked = db
-    .select({
-      id: k.campaignId,
-      publishedAt: k.publishedAt,
-      words: k.words,
-      category: k.category,
-      tiers: k.tiers,
-      networks: k.networks,
-      compensationType: k.compensationType,
-      amount: k.amount,
-      applicationDeadline: k.applicationDeadline,
-      countries: k.countries,
-      remote: k.remote,
-      languages: k.languages,
-    })
+    .select({ id: k.campaignId, publishedAt: k.publishedAt, words: k.words, ...facetColumnsOf(k) })
     .from(k)
     .where(
       and(
