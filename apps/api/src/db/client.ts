@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type pg from 'pg';
+import { LanePool } from './lanes.ts';
 import { NamingClient } from './named-statements.ts';
 import * as schema from './schema.ts';
 
@@ -95,7 +96,8 @@ export async function openDatabase(
     const client = await PGlite.create(target.dir);
     return fromPglite(client);
   }
-  const pool = new pg.Pool(appPoolConfig(target.url, { max: 10, connectionTimeoutMillis: 5000 }));
+  // Eight connections for transactions (and statements while the lanes are busy), two lanes: ten.
+  const pool = new LanePool(appPoolConfig(target.url, { max: 8, connectionTimeoutMillis: 5000 }));
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Readiness reports the outage.
   });

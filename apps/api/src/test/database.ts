@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { appPoolConfig, type Database, fromPglite, fromPool } from '../db/client.ts';
+import { LanePool } from '../db/lanes.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
 /** Where the migrated template lives; made once per run by the global setup, read by every test file. */
@@ -143,8 +144,9 @@ async function openPostgresCopy(
       }
     }
   });
-  // As the app's pool (db/client.ts): statements prepared by name, the same session settings.
-  const pool = new pg.Pool(
+  // As the app's pool (db/client.ts): statements prepared by name, the same session settings, the
+  // statements outside a transaction on shared lanes.
+  const pool = new LanePool(
     appPoolConfig(withDatabase(template.templateUrl, name), { max: 5, connectionTimeoutMillis: 5000 }),
   );
   pool.on('error', () => {

@@ -1,0 +1,143 @@
+import pg from 'pg';
+import { NamingClient } from './named-statements.ts';
+
+/** How many shared connections carry the statements sent outside a transaction. */
+export const LANES = 2;
+/** A lane takes no more statements while its oldest one in flight has run this long: what follows
+ * would wait behind it (a report, a sweep), so it takes a connection of its own instead. */
+export const LANE_PATIENCE_MS = 20;
+/** Nor while this many are in flight on it (each waits for those ahead of it). */
+export const LANE_DEPTH = 16;
+/** After a lane fails to connect, it is tried again this much later (its statements take pool
+ * connections meanwhile, which report the outage). */
+const RETRY_MS = 1000;
+
+/** Statements that change a connection's session (a transaction, a setting, a lock held past the
+ * statement, a LISTEN) must not ride a shared connection. The app sends none outside a checked-out
+ * connection; this keeps one sent by mistake from reaching the other requests on a lane. */
+const SESSION_STATEMENT =
+  /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|reset|listen|unlisten|lock|discard|prepare|deallocate|declare|close|fetch|move)\b/i;
+
+interface Lane {
+  client: pg.Client;
+  ready: boolean;
+  /** When each statement in flight was sent, oldest first: PostgreSQL answers a connection's
+   * statements in the order they were sent. */
+  sent: number[];
+}
+
+type Callback = (...args: unknown[]) => void;
+
+/**
+ * The app's pool (decision 018, ninth pass). A statement sent outside a transaction (the session
+ * lookup of every signed-in request, a discovery search, a list) goes on one of a few shared
+ * connections, pipelined: many requests' statements are in flight on one connection at once, and
+ * the server runs them one after another on one backend. A transaction still takes a connection of
+ * its own from the pool (`connect()`), as do statements while every lane is busy with a slow one.
+ *
+ * Why: on a small host the backends and the app share the cores, and ten backends each woken for
+ * one statement cost the server more per statement than two kept busy (pgbench, the discovery
+ * search: 2,380 statements a second on 2 connections, 1,960 on 10, 1,430 on 32). Discovery served
+ * 40% more requests a second with two lanes than with a connection per statement (bench/RESULTS.md).
+ *
+ * A lane that is not connected carries nothing: its statements take pool connections while it
+ * connects, and a lane whose connection fails is dropped (its statements in flight fail, as on any
+ * connection lost) and made again on a later statement. So an outage behaves as it did without
+ * lanes: each statement fails within the pool's connection timeout.
+ */
+export class LanePool extends pg.Pool {
+  private readonly lanes: (Lane | null)[] = Array.from({ length: LANES }, () => null);
+  private readonly retryAt: number[] = Array.from({ length: LANES }, () => 0);
+  private closing = false;
+
+  constructor(private readonly clientConfig: pg.PoolConfig) {
+    super(clientConfig);
+  }
+
+  /** How many lanes are connected and carry statements. */
+  get readyLanes(): number {
+    return this.lanes.filter((lane) => lane?.ready).length;
+  }
+
+  // pg's query() has many overloads; the promise form with a text or config (what drizzle and the
+  // app use) may ride a lane, the rest take a pool connection as before.
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const text =
+      typeof config === 'string'
+        ? config
+        : typeof config === 'object' &&
+            config !== null &&
+            typeof (config as { submit?: unknown }).submit !== 'function' &&
+            typeof (config as { callback?: unknown }).callback !== 'function'
+          ? (config as { text?: unknown }).text
+          : undefined;
+    const plain =
+      typeof values !== 'function' &&
+      typeof callback !== 'function' &&
+      typeof text === 'string' &&
+      !SESSION_STATEMENT.test(text);
+    const lane = plain ? this.pickLane() : null;
+    const send = super.query as (...args: unknown[]) => never;
+    if (!lane) return send.call(this, config, values, callback as Callback);
+    lane.sent.push(performance.now());
+    const answer = (lane.client.query as (...args: unknown[]) => Promise<unknown>).call(
+      lane.client,
+      config,
+      values,
+    );
+    const done = () => {
+      lane.sent.shift();
+    };
+    answer.then(done, done);
+    return answer as never;
+  }
+
+  override async end(): Promise<void> {
+    this.closing = true;
+    const ending = this.lanes.map((lane) => lane?.client.end().catch(() => {}));
+    this.lanes.fill(null);
+    await Promise.all([...ending, super.end()]);
+  }
+
+  /** The ready lane with the fewest statements in flight, unless each ready lane is busy with a
+   * slow statement or deep; makes the missing lanes (they carry statements once connected). */
+  private pickLane(): Lane | null {
+    if (this.closing) return null;
+    const now = performance.now();
+    let best: Lane | null = null;
+    for (let i = 0; i < this.lanes.length; i++) {
+      const lane = this.lanes[i] ?? (now >= (this.retryAt[i] ?? 0) ? this.openLane(i) : null);
+      if (!lane?.ready || lane.sent.length >= LANE_DEPTH) continue;
+      const oldest = lane.sent[0];
+      if (oldest !== undefined && now - oldest > LANE_PATIENCE_MS) continue;
+      if (!best || lane.sent.length < best.sent.length) best = lane;
+    }
+    return best;
+  }
+
+  private openLane(i: number): Lane {
+    const client = new NamingClient(this.clientConfig as pg.ClientConfig);
+    const lane: Lane = { client, ready: false, sent: [] };
+    this.lanes[i] = lane;
+    const drop = () => {
+      lane.ready = false;
+      if (this.lanes[i] === lane) this.lanes[i] = null;
+    };
+    // A lost connection fails the statements in flight on it (pg answers each with the error) and
+    // is made again on a later statement.
+    client.on('error', drop);
+    client.on('end', drop);
+    client.connect().then(
+      () => {
+        if (this.lanes[i] === lane && !this.closing) lane.ready = true;
+        else client.end().catch(() => {});
+      },
+      () => {
+        drop();
+        this.retryAt[i] = performance.now() + RETRY_MS;
+        client.end().catch(() => {});
+      },
+    );
+    return lane;
+  }
+}
