@@ -59,6 +59,11 @@ export class LanePool extends pg.Pool {
     return this.lanes.filter((lane) => lane?.ready).length;
   }
 
+  /** How many statements are on the lanes, sent and not yet answered. */
+  get inFlight(): number {
+    return this.lanes.reduce((n, lane) => n + (lane?.sent.length ?? 0), 0);
+  }
+
   // pg's query() has many overloads; the promise form with a text or config (what drizzle and the
   // app use) may ride a lane, the rest take a pool connection as before.
   override query(config: unknown, values?: unknown, callback?: unknown): never {

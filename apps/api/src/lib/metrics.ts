@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.ts';
+import { LanePool } from '../db/lanes.ts';
 import { outbox } from '../db/schema.ts';
 import type { EventHub } from './events/hub.ts';
 
@@ -79,6 +80,13 @@ export function createMetrics({ database, hub }: MetricsSources): AppMetrics {
       'Queries waiting for a free pool connection (all connections busy).',
       () => pool.waitingCount,
     );
+    if (pool instanceof LanePool)
+      gauge(
+        'bextr_db_lanes',
+        'The shared connections that carry statements sent outside a transaction: ready = lanes ' +
+          'connected; in_flight = statements sent on them and not answered yet.',
+        () => ({ ready: pool.readyLanes, in_flight: pool.inFlight }),
+      );
   }
   gauge(
     'bextr_outbox_jobs',

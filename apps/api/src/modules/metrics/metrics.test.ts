@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANES } from '../../db/lanes.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { browser } from '../../test/client.ts';
 import { buildUser } from '../../test/factories/users.ts';
@@ -181,14 +182,23 @@ describe('GET /metrics', () => {
     expect(sampleValue(await scrape(), 'bextr_outbox_jobs', { state: 'pending' })).toBeGreaterThanOrEqual(0);
   });
 
-  it('shows the pool of a PostgreSQL database (none on PGlite)', async () => {
+  it('shows the pool and the lanes of a PostgreSQL database (none on PGlite)', async () => {
     const samples = await scrape();
     const total = sampleValue(samples, 'bextr_db_pool_connections', { state: 'total' });
     if (t.database.kind === 'postgres') {
       expect(total).toBeGreaterThanOrEqual(1);
       expect(sampleValue(samples, 'bextr_db_pool_waiting_requests')).toBe(0);
+      // The lanes connect on the first statements (each scrape reads the outbox) and then show.
+      let lanes = samples;
+      for (let tries = 0; sampleValue(lanes, 'bextr_db_lanes', { state: 'ready' }) !== LANES; tries++) {
+        if (tries > 50) throw new Error('the lanes never showed as ready');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        lanes = await scrape();
+      }
+      expect(sampleValue(lanes, 'bextr_db_lanes', { state: 'in_flight' })).toBe(0);
     } else {
       expect(total).toBeUndefined();
+      expect(sampleValue(samples, 'bextr_db_lanes', { state: 'ready' })).toBeUndefined();
     }
   });
 });
