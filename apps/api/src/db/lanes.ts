@@ -11,6 +11,13 @@ export const LANE_DEPTH = 16;
 /** After a lane fails to connect, it is tried again this much later (its statements take pool
  * connections meanwhile, which report the outage). */
 const RETRY_MS = 1000;
+/** A statement on a lane is stopped by the server after this long, so that the statements behind it
+ * (up to LANE_DEPTH) cannot wait without end: a lock wait, a runaway read. */
+export const LANE_STATEMENT_TIMEOUT_MS = 30_000;
+/** Errors after which a connection's prepared statements are not what pg believes: a statement
+ * deallocated after a failed bind (26000), a plan whose result type changed under it (0A000). The
+ * lane is dropped and made again, as a pool connection would be recycled. */
+const STALE_STATEMENT = new Set(['26000', '0A000']);
 
 /** Statements that change a connection's session (a transaction, a setting, a lock held past the
  * statement, a LISTEN) must not ride a shared connection. The app sends none outside a checked-out
@@ -43,12 +50,17 @@ type Callback = (...args: unknown[]) => void;
  * A lane that is not connected carries nothing: its statements take pool connections while it
  * connects, and a lane whose connection fails is dropped (its statements in flight fail, as on any
  * connection lost) and made again on a later statement. So an outage behaves as it did without
- * lanes: each statement fails within the pool's connection timeout.
+ * lanes: each statement fails within the pool's connection timeout. A lane's statements are stopped
+ * by the server after LANE_STATEMENT_TIMEOUT_MS and its socket has TCP keep-alive, so nothing queued
+ * on it waits without end.
  */
 export class LanePool extends pg.Pool {
   private readonly lanes: (Lane | null)[] = Array.from({ length: LANES }, () => null);
   private readonly retryAt: number[] = Array.from({ length: LANES }, () => 0);
   private closing = false;
+  /** LANE_PATIENCE_MS; a test may lengthen it, so that a slow machine's pause while it sends a burst
+   * does not send part of the burst to pool connections. */
+  patienceMs = LANE_PATIENCE_MS;
 
   constructor(private readonly clientConfig: pg.PoolConfig) {
     super(clientConfig);
@@ -84,16 +96,21 @@ export class LanePool extends pg.Pool {
     const lane = plain ? this.pickLane() : null;
     const send = super.query as (...args: unknown[]) => never;
     if (!lane) return send.call(this, config, values, callback as Callback);
-    lane.sent.push(performance.now());
     const answer = (lane.client.query as (...args: unknown[]) => Promise<unknown>).call(
       lane.client,
       config,
       values,
     );
-    const done = () => {
-      lane.sent.shift();
-    };
-    answer.then(done, done);
+    lane.sent.push(performance.now());
+    answer.then(
+      () => {
+        lane.sent.shift();
+      },
+      (error: unknown) => {
+        lane.sent.shift();
+        if (STALE_STATEMENT.has((error as { code?: string }).code ?? '')) this.dropLane(lane);
+      },
+    );
     return answer as never;
   }
 
@@ -104,8 +121,10 @@ export class LanePool extends pg.Pool {
     await Promise.all([...ending, super.end()]);
   }
 
-  /** The ready lane with the fewest statements in flight, unless each ready lane is busy with a
-   * slow statement or deep; makes the missing lanes (they carry statements once connected). */
+  /** The ready lane with the fewest statements in flight, of two with as many the one whose oldest
+   * was sent last (so that in a slow statement's first moments new ones prefer the other lane);
+   * none while each ready lane is busy with a slow statement or deep. Makes the missing lanes (they
+   * carry statements once connected). */
   private pickLane(): Lane | null {
     if (this.closing) return null;
     const now = performance.now();
@@ -114,14 +133,35 @@ export class LanePool extends pg.Pool {
       const lane = this.lanes[i] ?? (now >= (this.retryAt[i] ?? 0) ? this.openLane(i) : null);
       if (!lane?.ready || lane.sent.length >= LANE_DEPTH) continue;
       const oldest = lane.sent[0];
-      if (oldest !== undefined && now - oldest > LANE_PATIENCE_MS) continue;
-      if (!best || lane.sent.length < best.sent.length) best = lane;
+      if (oldest !== undefined && now - oldest > this.patienceMs) continue;
+      if (
+        !best ||
+        lane.sent.length < best.sent.length ||
+        (lane.sent.length === best.sent.length && (oldest ?? 0) > (best.sent[0] ?? 0))
+      )
+        best = lane;
     }
     return best;
   }
 
+  /** Takes a lane out of service and closes it once its statements in flight are answered. */
+  private dropLane(lane: Lane) {
+    const i = this.lanes.indexOf(lane);
+    if (i < 0) return;
+    lane.ready = false;
+    this.lanes[i] = null;
+    lane.client.end().catch(() => {});
+  }
+
   private openLane(i: number): Lane {
-    const client = new NamingClient(this.clientConfig as pg.ClientConfig);
+    // TCP keep-alive: a peer gone without a word (a failover, a dropped route) ends the connection
+    // instead of holding its statements for the kernel's retransmission timeout.
+    const client = new NamingClient({
+      ...(this.clientConfig as pg.ClientConfig),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      options: `${this.clientConfig.options ?? ''} -c statement_timeout=${LANE_STATEMENT_TIMEOUT_MS}`.trim(),
+    });
     const lane: Lane = { client, ready: false, sent: [] };
     this.lanes[i] = lane;
     const drop = () => {

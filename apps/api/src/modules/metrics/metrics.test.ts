@@ -188,7 +188,8 @@ describe('GET /metrics', () => {
     if (t.database.kind === 'postgres') {
       expect(total).toBeGreaterThanOrEqual(1);
       expect(sampleValue(samples, 'bextr_db_pool_waiting_requests')).toBe(0);
-      // The lanes connect on the first statements (each scrape reads the outbox) and then show.
+      // The lanes connect on the app's first statements outside a transaction (the event hub's, at
+      // boot) and then show.
       let lanes = samples;
       for (let tries = 0; sampleValue(lanes, 'bextr_db_lanes', { state: 'ready' }) !== LANES; tries++) {
         if (tries > 50) throw new Error('the lanes never showed as ready');
