@@ -45,7 +45,7 @@ type Callback = (...args: unknown[]) => void;
  * Why: on a small host the backends and the app share the cores, and ten backends each woken for
  * one statement cost the server more per statement than two kept busy (pgbench, the discovery
  * search: 2,380 statements a second on 2 connections, 1,960 on 10, 1,430 on 32). Discovery served
- * 40% more requests a second with two lanes than with a connection per statement (bench/RESULTS.md).
+ * a median 46% more requests a second with two lanes than with a connection per statement (bench/RESULTS.md #46).
  *
  * A lane that is not connected carries nothing: its statements take pool connections while it
  * connects, and a lane whose connection fails is dropped (its statements in flight fail, as on any
@@ -144,12 +144,12 @@ export class LanePool extends pg.Pool {
     return best;
   }
 
-  /** Takes a lane out of service and closes it once its statements in flight are answered. */
+  /** Takes a lane out of service (lost, failed to connect, stale statements) and closes its client,
+   * once its statements in flight are answered. */
   private dropLane(lane: Lane) {
-    const i = this.lanes.indexOf(lane);
-    if (i < 0) return;
     lane.ready = false;
-    this.lanes[i] = null;
+    const i = this.lanes.indexOf(lane);
+    if (i >= 0) this.lanes[i] = null;
     lane.client.end().catch(() => {});
   }
 
@@ -164,23 +164,18 @@ export class LanePool extends pg.Pool {
     });
     const lane: Lane = { client, ready: false, sent: [] };
     this.lanes[i] = lane;
-    const drop = () => {
-      lane.ready = false;
-      if (this.lanes[i] === lane) this.lanes[i] = null;
-    };
     // A lost connection fails the statements in flight on it (pg answers each with the error) and
     // is made again on a later statement.
-    client.on('error', drop);
-    client.on('end', drop);
+    client.on('error', () => this.dropLane(lane));
+    client.on('end', () => this.dropLane(lane));
     client.connect().then(
       () => {
         if (this.lanes[i] === lane && !this.closing) lane.ready = true;
         else client.end().catch(() => {});
       },
       () => {
-        drop();
+        this.dropLane(lane);
         this.retryAt[i] = performance.now() + RETRY_MS;
-        client.end().catch(() => {});
       },
     );
     return lane;
