@@ -124,6 +124,24 @@ describe('GET /campaigns/:id/offers: the business’s review', () => {
     expect((await owner.client.get(listUrl('?sort=rating'))).status).toBe(400);
   });
 
+  it('shows each offer exactly as its own page does, in every order and state', async () => {
+    // The list reads the offers of one campaign with a narrower query than the offer's own page
+    // (queries.ts: the campaign's side comes from the campaign already read): the two must agree to
+    // the last field, dates (decided, created, updated) to the millisecond.
+    for (const query of ['', '?sort=fit', '?sort=price', '?sort=followers', '?status=rejected']) {
+      const page = await owner.client.get<OfferPage>(listUrl(query));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length, query).toBeGreaterThan(0);
+      for (const item of page.body.items) {
+        const own = await owner.client.get<{ offer: Offer }>(`/api/v1/offers/${item.id}`);
+        expect(item, `${query}: ${item.id}`).toEqual(own.body.offer);
+      }
+    }
+    const rejected = (await owner.client.get<OfferPage>(listUrl('?status=rejected'))).body.items[0];
+    expect(rejected?.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(rejected?.rejectionReason).toBe('Not this time.');
+  });
+
   it('a crafted or foreign cursor is 400 invalid_cursor, never 500', async () => {
     const first = await owner.client.get<OfferPage>(listUrl('?sort=fit&limit=1'));
     // Each crafted key is sent with its own sort, so it is the key check that refuses it.
