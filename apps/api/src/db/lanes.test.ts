@@ -56,6 +56,42 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('the shared connectio
     expect(lanePids.has(inTransaction as number)).toBe(false);
   });
 
+  it('send the statements of one turn of the event loop in one write per lane', async () => {
+    // Count the writes each lane's socket makes (pg's connection and its socket are not public API).
+    type Socket = { _writev?: (...args: unknown[]) => unknown; _write: (...args: unknown[]) => unknown };
+    const sockets = (
+      lanes as unknown as { lanes: { client: { connection: { stream: Socket } } }[] }
+    ).lanes.map((lane) => lane.client.connection.stream);
+    let writes = 0;
+    for (const socket of sockets) {
+      const { _write, _writev } = socket;
+      socket._write = (...args) => {
+        writes++;
+        return _write.apply(socket, args);
+      };
+      if (_writev)
+        socket._writev = (...args) => {
+          writes++;
+          return _writev.apply(socket, args);
+        };
+      onTestFinished(() => {
+        socket._write = _write;
+        socket._writev = _writev;
+      });
+    }
+    // Statements from several callbacks of the same turn, as from several requests: sent now, and
+    // from microtasks queued now.
+    const sending: Promise<Row>[] = [];
+    for (let i = 0; i < 8; i++) sending.push(pidOf(i));
+    for (let i = 8; i < 16; i++) sending.push(Promise.resolve().then(() => pidOf(i)));
+    const rows = await Promise.all(sending);
+    expect(rows.map((r) => r.i)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(new Set(rows.map((r) => r.pid)).size).toBeLessThanOrEqual(LANES);
+    // One write per lane; pg alone writes each statement as it is queued (16 writes).
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThanOrEqual(LANES);
+  });
+
   it('answer a failing statement with its error and leave the others in flight beside it untouched', async () => {
     const sending = Array.from({ length: 21 }, (_, i) =>
       pool.query<{ n: number }>('select 10 / $1::int as n', [i % 3 === 0 ? 0 : 2]),
