@@ -18,6 +18,9 @@ export const LANE_STATEMENT_TIMEOUT_MS = 30_000;
  * deallocated after a failed bind (26000), a plan whose result type changed under it (0A000). The
  * lane is dropped and made again, as a pool connection would be recycled. */
 const STALE_STATEMENT = new Set(['26000', '0A000']);
+/** The real setImmediate, taken at load: a test that fakes the timers (vitest's fake timers fake
+ * setImmediate too) must not hold the lanes' writes until it advances them. */
+const uncorkSoon = setImmediate;
 
 /** Statements that change a connection's session (a transaction, a setting, a lock held past the
  * statement, a LISTEN) must not ride a shared connection. The app sends none outside a checked-out
@@ -153,16 +156,17 @@ export class LanePool extends pg.Pool {
   /** Holds the lane's writes until the event loop has run this turn's I/O callbacks (setImmediate
    * runs after them): the statements of every request handled in this turn go out in one write and
    * wake the backend once, where each was a write of its own (pg writes a statement as soon as it
-   * is queued). Socket writes were an eighth of the app's thread in a profile of discovery's load; discovery, the offer inbox and the thread page served 5–10% more
-   * requests a second (decision 018, tenth pass). A statement waits for the rest of the turn's
-   * callbacks, not for new I/O: with an immediate pending, the event loop does not block. */
+   * is queued). Socket writes were an eighth of the app's thread in a profile of discovery's load;
+   * discovery, the offer inbox and the thread page served 5–13% more requests a second with this
+   * (decision 018, tenth pass). A statement waits for the rest of the turn's callbacks, not for new
+   * I/O: with an immediate pending, the event loop does not block. */
   private corkUntilTurnEnds(lane: Lane) {
     if (lane.corked) return;
     const stream = (lane.client as unknown as WithStream).connection?.stream;
     if (!stream?.cork || !stream.uncork) return;
     lane.corked = true;
     stream.cork();
-    setImmediate(() => {
+    uncorkSoon(() => {
       lane.corked = false;
       stream.uncork?.();
     });
