@@ -18,9 +18,6 @@ export const LANE_STATEMENT_TIMEOUT_MS = 30_000;
  * deallocated after a failed bind (26000), a plan whose result type changed under it (0A000). The
  * lane is dropped and made again, as a pool connection would be recycled. */
 const STALE_STATEMENT = new Set(['26000', '0A000']);
-/** The real setImmediate, taken at load: a test that fakes the timers (vitest's fake timers fake
- * setImmediate too) must not hold the lanes' writes until it advances them. */
-const uncorkSoon = setImmediate;
 
 /** Statements that change a connection's session (a transaction, a setting, a lock held past the
  * statement, a LISTEN) must not ride a shared connection. The app sends none outside a checked-out
@@ -29,17 +26,12 @@ const SESSION_STATEMENT =
   /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|reset|listen|unlisten|lock|discard|prepare|deallocate|declare|close|fetch|move)\b/i;
 
 interface Lane {
-  client: pg.Client;
+  client: NamingClient;
   ready: boolean;
   /** When each statement in flight was sent, oldest first: PostgreSQL answers a connection's
    * statements in the order they were sent. */
   sent: number[];
-  /** Whether its socket holds writes until this turn of the event loop ends (corkUntilTurnEnds). */
-  corked: boolean;
 }
-
-/** pg's connection and its socket (not public API: read defensively). */
-type WithStream = { connection?: { stream?: { cork?: () => void; uncork?: () => void } } };
 
 type Callback = (...args: unknown[]) => void;
 
@@ -104,7 +96,11 @@ export class LanePool extends pg.Pool {
     const lane = plain ? this.pickLane() : null;
     const send = super.query as (...args: unknown[]) => never;
     if (!lane) return send.call(this, config, values, callback as Callback);
-    this.corkUntilTurnEnds(lane);
+    // The statements of every request handled in this turn go out in one write and wake the backend
+    // once (pg writes each as soon as it is queued): socket writes were an eighth of the app's thread
+    // under discovery's load; discovery, the offer inbox and the thread page served 5–13% more
+    // requests a second with this (decision 018, tenth pass).
+    lane.client.corkUntilTurnEnds();
     const answer = (lane.client.query as (...args: unknown[]) => Promise<unknown>).call(
       lane.client,
       config,
@@ -153,25 +149,6 @@ export class LanePool extends pg.Pool {
     return best;
   }
 
-  /** Holds the lane's writes until the event loop has run this turn's I/O callbacks (setImmediate
-   * runs after them): the statements of every request handled in this turn go out in one write and
-   * wake the backend once, where each was a write of its own (pg writes a statement as soon as it
-   * is queued). Socket writes were an eighth of the app's thread in a profile of discovery's load;
-   * discovery, the offer inbox and the thread page served 5–13% more requests a second with this
-   * (decision 018, tenth pass). A statement waits for the rest of the turn's callbacks, not for new
-   * I/O: with an immediate pending, the event loop does not block. */
-  private corkUntilTurnEnds(lane: Lane) {
-    if (lane.corked) return;
-    const stream = (lane.client as unknown as WithStream).connection?.stream;
-    if (!stream?.cork || !stream.uncork) return;
-    lane.corked = true;
-    stream.cork();
-    uncorkSoon(() => {
-      lane.corked = false;
-      stream.uncork?.();
-    });
-  }
-
   /** Takes a lane out of service (lost, failed to connect, stale statements) and closes its client,
    * once its statements in flight are answered. */
   private dropLane(lane: Lane) {
@@ -190,7 +167,7 @@ export class LanePool extends pg.Pool {
       keepAliveInitialDelayMillis: 10_000,
       options: `${this.clientConfig.options ?? ''} -c statement_timeout=${LANE_STATEMENT_TIMEOUT_MS}`.trim(),
     });
-    const lane: Lane = { client, ready: false, sent: [], corked: false };
+    const lane: Lane = { client, ready: false, sent: [] };
     this.lanes[i] = lane;
     // A lost connection fails the statements in flight on it (pg answers each with the error) and
     // is made again on a later statement.

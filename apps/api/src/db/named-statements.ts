@@ -80,6 +80,10 @@ const isNamedConfig = (config: unknown): config is QueryConfig =>
 /** pg's connection and its socket (not public API: read defensively). */
 type WithStream = { connection?: { stream?: { cork?: () => void; uncork?: () => void } } };
 
+/** The real setImmediate, taken at load: a test that fakes the timers (vitest's fake timers fake
+ * setImmediate too) must not hold a connection's writes until it advances them. */
+const uncorkSoon = setImmediate;
+
 /** A plain `begin` (drizzle's, without options) in the promise form drizzle uses. */
 const isPlainBegin = (config: unknown, rest: unknown[]) =>
   typeof config === 'object' &&
@@ -110,11 +114,24 @@ export class NamingClient extends pg.Client {
 
   /** Holds the socket's writes until the code running now has issued all it issues in one go. */
   private corkUntilIdle() {
+    this.holdWrites(queueMicrotask);
+  }
+
+  /** Holds the socket's writes until the event loop has run this turn's I/O callbacks (setImmediate
+   * runs after them): a shared connection's statements from every request handled in the turn go out
+   * in one write (db/lanes.ts). A statement waits for the rest of the turn's callbacks, not for new
+   * I/O: with an immediate pending, the event loop does not block. */
+  corkUntilTurnEnds() {
+    this.holdWrites(uncorkSoon);
+  }
+
+  /** Corks the socket (pipelining only) until `release` calls back; already corked, nothing to do. */
+  private holdWrites(release: (uncork: () => void) => void) {
     const stream = (this as unknown as WithStream).connection?.stream;
     if (this.corked || !this.pipeline || !stream?.cork || !stream.uncork) return;
     this.corked = true;
     stream.cork();
-    queueMicrotask(() => {
+    release(() => {
       this.corked = false;
       stream.uncork?.();
     });
